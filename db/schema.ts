@@ -1,0 +1,429 @@
+/**
+ * The single source of table types for the local SQLite store (Kysely).
+ *
+ * Conventions (see ARCHITECTURE.md "Data model conventions"):
+ * - ids are UUIDv7 text born where the row is born;
+ * - rows from an outside system keep `source_system` + `source_id` (unique together);
+ * - synced tables carry district/school scope, ms timestamps, a tombstone and the server version;
+ * - calendar dates are `YYYY-MM-DD` text, booleans are 0/1 integers, JSON is text.
+ */
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Bool = 0 | 1;
+/** School calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** Milliseconds since the epoch, UTC. */
+export type EpochMs = number;
+
+/** Columns every synced table carries. */
+export interface SyncedColumns {
+  id: string;
+  district_id: string;
+  /** Null for district-level rows (the district itself, district staff). */
+  school_id: string | null;
+  source_system: string | null;
+  source_id: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+  /** Assigned by the district server on every accepted write; 0 until then. */
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export const STAFF_ROLES = ['teacher', 'counselor', 'school_admin', 'district_admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const SCHOOL_TYPES = ['elementary', 'middle', 'high', 'other'] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const SESSION_TYPES = ['school_year', 'semester', 'term', 'grading_period'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const SUBJECTS = [
+  'math',
+  'ela',
+  'science',
+  'social_studies',
+  'world_language',
+  'arts',
+  'pe',
+  'elective',
+] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export const ENROLLMENT_STATUSES = ['active', 'withdrawn', 'graduated'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** Ed-Fi-shaped attendance categories. Absences are whole days; tardy/early departure are present. */
+export const ATTENDANCE_CATEGORIES = [
+  'present',
+  'excused_absence',
+  'unexcused_absence',
+  'tardy',
+  'early_departure',
+] as const;
+export type AttendanceCategory = (typeof ATTENDANCE_CATEGORIES)[number];
+
+export const DISCIPLINE_ACTIONS = [
+  'none',
+  'referral',
+  'detention',
+  'in_school_suspension',
+  'out_of_school_suspension',
+  'expulsion',
+] as const;
+export type DisciplineAction = (typeof DISCIPLINE_ACTIONS)[number];
+
+export const SUBMISSION_STATUSES = ['on_time', 'late', 'missing', 'excused'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const OUTCOME_KINDS = ['course_failure', 'chronic_absence', 'withdrawal'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export const ATTENDANCE_TIERS = ['on_track', 'on_track_graduation', 'at_risk', 'critical'] as const;
+export type AttendanceTier = (typeof ATTENDANCE_TIERS)[number];
+
+export const JOB_STATUSES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'accepted', 'rejected'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+// ---------------------------------------------------------------- synced tables
+
+export interface DistrictTable extends SyncedColumns {
+  name: string;
+  timezone: string;
+}
+
+export interface SchoolTable extends SyncedColumns {
+  name: string;
+  school_type: SchoolType;
+  grade_low: number;
+  grade_high: number;
+}
+
+export interface AcademicSessionTable extends SyncedColumns {
+  title: string;
+  session_type: SessionType;
+  parent_id: string | null;
+  start_date: IsoDate;
+  end_date: IsoDate;
+  /** The calendar year the school year ends in (2026 for 2025–26), as OneRoster does. */
+  school_year: number;
+}
+
+export interface CalendarDayTable extends SyncedColumns {
+  date: IsoDate;
+  is_instructional: Bool;
+}
+
+export interface CourseTable extends SyncedColumns {
+  title: string;
+  code: string;
+  subject: Subject;
+  grade_level: number | null;
+  credits: number;
+  is_core: Bool;
+}
+
+export interface SectionTable extends SyncedColumns {
+  course_id: string;
+  term_id: string;
+  title: string;
+  period: string | null;
+}
+
+export interface StaffTable extends SyncedColumns {
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  role: StaffRole;
+}
+
+export interface SectionTeacherTable extends SyncedColumns {
+  section_id: string;
+  staff_id: string;
+  is_primary: Bool;
+}
+
+export interface StudentTable extends SyncedColumns {
+  student_number: string;
+  given_name: string;
+  family_name: string;
+  grade_level: number;
+  birth_date: IsoDate | null;
+  entry_date: IsoDate;
+  exit_date: IsoDate | null;
+  enrollment_status: EnrollmentStatus;
+  /** The counselor whose caseload this student is on. */
+  counselor_id: string | null;
+}
+
+/** Protected attributes: kept apart from features, used only to audit error rates by group. */
+export interface DemographicsTable extends SyncedColumns {
+  student_id: string;
+  sex: 'female' | 'male' | 'unspecified';
+  race_ethnicity: string | null;
+  hispanic_latino: Bool | null;
+  disability: Bool | null;
+  section_504: Bool | null;
+  english_learner: Bool | null;
+  free_reduced_lunch: Bool | null;
+}
+
+export interface EnrollmentTable extends SyncedColumns {
+  student_id: string;
+  section_id: string;
+  begin_date: IsoDate;
+  end_date: IsoDate | null;
+}
+
+export interface AttendanceEventTable extends SyncedColumns {
+  student_id: string;
+  /** Null for daily (whole-school-day) attendance. */
+  section_id: string | null;
+  date: IsoDate;
+  category: AttendanceCategory;
+  minutes: number | null;
+}
+
+export interface SectionGradeTable extends SyncedColumns {
+  student_id: string;
+  section_id: string;
+  grading_period_id: string;
+  letter: string | null;
+  numeric_grade: number | null;
+  /** 1 for the grade of record at the end of a term, 0 for a progress grade. */
+  is_final: Bool;
+}
+
+export interface AssignmentTable extends SyncedColumns {
+  section_id: string;
+  grading_period_id: string | null;
+  title: string;
+  due_date: IsoDate;
+  points_possible: number;
+}
+
+export interface SubmissionTable extends SyncedColumns {
+  assignment_id: string;
+  student_id: string;
+  status: SubmissionStatus;
+  submitted_at: EpochMs | null;
+  score: number | null;
+}
+
+export interface DisciplineIncidentTable extends SyncedColumns {
+  student_id: string;
+  date: IsoDate;
+  behavior: string;
+  action: DisciplineAction;
+  days_removed: number;
+}
+
+/** LMS engagement, one row per student per day with activity. */
+export interface LmsActivityTable extends SyncedColumns {
+  student_id: string;
+  section_id: string | null;
+  date: IsoDate;
+  sessions: number;
+  active_minutes: number;
+  submissions: number;
+}
+
+/** Outcomes the school records at the end of a term; labels for the risk model. */
+export interface StudentOutcomeTable extends SyncedColumns {
+  student_id: string;
+  term_id: string;
+  outcome: OutcomeKind;
+  value: Bool;
+  detail: string | null;
+}
+
+// ---------------------------------------------------------------- derived (computed locally)
+
+/** Each student's current early-warning indicators and transparent flags. */
+export interface StudentIndicatorTable {
+  student_id: string;
+  district_id: string;
+  school_id: string;
+  as_of: IsoDate;
+  days_enrolled: number;
+  days_absent: number;
+  attendance_rate: number | null;
+  unexcused_absences: number;
+  tardies: number;
+  incident_days: number;
+  /** Share of enrolled days with a discipline incident. */
+  incident_rate: number | null;
+  suspensions: number;
+  gpa: number | null;
+  failing_sections: number;
+  lowest_grade: number | null;
+  missing_rate: number | null;
+  lms_active_days: number;
+  core_credits_earned: number | null;
+  attendance_tier: AttendanceTier | null;
+  flag_chronic_absence: Bool;
+  flag_course_failure: Bool;
+  flag_low_gpa: Bool;
+  flag_suspension: Bool;
+  /** Chicago freshman on-track, only for 9th graders; null otherwise. */
+  flag_off_track: Bool | null;
+  flag_count: number;
+  computed_at: EpochMs;
+}
+
+/** Weekly attendance per school and grade, so school- and district-wide trends stay fast. */
+export interface AttendanceWeeklyTable {
+  school_id: string;
+  grade_level: number;
+  week_start: IsoDate;
+  enrolled_days: number;
+  absent_days: number;
+}
+
+// ---------------------------------------------------------------- local-only tables
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  progress: number;
+  message: string | null;
+  input_json: string | null;
+  result_json: string | null;
+  error: string | null;
+  created_at: EpochMs;
+  started_at: EpochMs | null;
+  finished_at: EpochMs | null;
+  heartbeat_at: EpochMs | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: EpochMs;
+  actor_staff_id: string | null;
+  actor_role: StaffRole | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  student_id: string | null;
+  detail_json: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value_json: string;
+  updated_at: EpochMs;
+}
+
+export interface QuarantineTable {
+  id: string;
+  job_id: string | null;
+  source_file: string;
+  line_number: number | null;
+  raw: string | null;
+  reason: string;
+  created_at: EpochMs;
+}
+
+export interface OutboxTable {
+  id: string;
+  table_name: string;
+  row_id: string;
+  operation: 'insert' | 'update' | 'delete';
+  changes_json: string;
+  base_version: number;
+  status: OutboxStatus;
+  reason: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface SyncStateTable {
+  shape_key: string;
+  handle: string | null;
+  offset: string | null;
+  updated_at: EpochMs;
+}
+
+export interface Database {
+  districts: DistrictTable;
+  schools: SchoolTable;
+  academic_sessions: AcademicSessionTable;
+  calendar_days: CalendarDayTable;
+  courses: CourseTable;
+  sections: SectionTable;
+  staff: StaffTable;
+  section_teachers: SectionTeacherTable;
+  students: StudentTable;
+  demographics: DemographicsTable;
+  enrollments: EnrollmentTable;
+  attendance_events: AttendanceEventTable;
+  section_grades: SectionGradeTable;
+  assignments: AssignmentTable;
+  submissions: SubmissionTable;
+  discipline_incidents: DisciplineIncidentTable;
+  lms_activity: LmsActivityTable;
+  student_outcomes: StudentOutcomeTable;
+  student_indicators: StudentIndicatorTable;
+  attendance_weekly: AttendanceWeeklyTable;
+  jobs: JobTable;
+  audit_log: AuditLogTable;
+  settings: SettingTable;
+  quarantine: QuarantineTable;
+  outbox: OutboxTable;
+  sync_state: SyncStateTable;
+}
+
+/** Tables that carry SyncedColumns and travel through sync. */
+export const SYNCED_TABLES = [
+  'districts',
+  'schools',
+  'academic_sessions',
+  'calendar_days',
+  'courses',
+  'sections',
+  'staff',
+  'section_teachers',
+  'students',
+  'demographics',
+  'enrollments',
+  'attendance_events',
+  'section_grades',
+  'assignments',
+  'submissions',
+  'discipline_incidents',
+  'lms_activity',
+  'student_outcomes',
+] as const satisfies readonly (keyof Database)[];
+export type SyncedTableName = (typeof SYNCED_TABLES)[number];
+
+export type District = Selectable<DistrictTable>;
+export type School = Selectable<SchoolTable>;
+export type AcademicSession = Selectable<AcademicSessionTable>;
+export type Course = Selectable<CourseTable>;
+export type Section = Selectable<SectionTable>;
+export type Staff = Selectable<StaffTable>;
+export type Student = Selectable<StudentTable>;
+export type NewStudent = Insertable<StudentTable>;
+export type StudentUpdate = Updateable<StudentTable>;
+export type Demographics = Selectable<DemographicsTable>;
+export type AttendanceEvent = Selectable<AttendanceEventTable>;
+export type SectionGrade = Selectable<SectionGradeTable>;
+export type DisciplineIncident = Selectable<DisciplineIncidentTable>;
+export type LmsActivity = Selectable<LmsActivityTable>;
+export type StudentOutcome = Selectable<StudentOutcomeTable>;
+export type StudentIndicator = Selectable<StudentIndicatorTable>;
+export type Job = Selectable<JobTable>;
+export type AuditLogEntry = Selectable<AuditLogTable>;
+export type NewAuditLogEntry = Insertable<AuditLogTable>;

@@ -1,0 +1,15 @@
+import { authHandlers } from '../auth/handlers';
+import { overviewHandlers } from '../overview/handlers';
+import { schoolHandlers } from '../schools/handlers';
+import { studentHandlers } from '../students/handlers';
+import { systemHandlers } from '../system/handlers';
+import type { HandlerMap } from './router';
+
+/** Every method of the contract, registered per capability; `satisfies` catches a missing one. */
+export const handlers = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...schoolHandlers,
+  ...overviewHandlers,
+  ...studentHandlers,
+} satisfies HandlerMap;

@@ -1,0 +1,164 @@
+/**
+ * `npm run cli -- <command>`: the command-line host, for admins, scheduled jobs and benchmarks.
+ * It calls the same router as the other hosts, signed in as a named staff member.
+ */
+import { parseArgs } from 'node:util';
+import { generateDemoDistrict } from '../../db/seed/generate';
+import { startCore, isEmpty } from '../app/start';
+import { refreshIndicators } from '../indicators/refresh';
+import { openStore } from '../store/open';
+import { databasePath, dataDir } from '../store/paths';
+import { DatabaseOpenError } from '../store/errors';
+
+const HELP = `Sightline command line
+
+  npm run cli -- seed [--students N] [--seed S] [--out FILE]
+      Create the deterministic demo district (default 2000 students) in an empty database
+      (the data folder's, or FILE).
+  npm run cli -- refresh
+      Recompute every student's indicators and early-warning flags.
+  npm run cli -- staff [--role ROLE]
+      List staff accounts (id, role, name) to use with --as.
+  npm run cli -- call <method> [JSON input] --as <staff id>
+      Call any API method, e.g.  call students.list '{"flag":"chronic_absence"}' --as <id>
+  npm run cli -- info
+      Show the database, district and data date.
+
+The data folder is SIGHTLINE_DATA_DIR (default ./.data).`;
+
+function progressBar(fraction: number, message: string): void {
+  const width = 30;
+  const filled = Math.round(fraction * width);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${message.padEnd(40)}`,
+  );
+  if (fraction >= 1) process.stderr.write('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      students: { type: 'string', default: '2000' },
+      seed: { type: 'string', default: '20260' },
+      out: { type: 'string' },
+      as: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+
+  switch (command) {
+    case 'seed': {
+      const students = Number(values.students);
+      const seed = Number(values.seed);
+      if (!Number.isInteger(students) || students < 1 || !Number.isInteger(seed)) {
+        console.error('--students and --seed must be whole numbers, e.g. --students 2000 --seed 7');
+        return 2;
+      }
+      const store = await openStore(values.out ?? databasePath(dataDir()));
+      try {
+        if (!(await isEmpty(store))) {
+          console.error(
+            `${store.path} already holds a district; nothing was changed. Use --out with a new file.`,
+          );
+          return 2;
+        }
+        const started = performance.now();
+        const result = generateDemoDistrict(store.sqlite, { students, seed, onProgress: progressBar });
+        const generated = performance.now();
+        const refreshed = await refreshIndicators(store);
+        console.log(
+          JSON.stringify(
+            {
+              database: store.path,
+              ...result,
+              flagsComputedFor: refreshed.students,
+              generateMs: Math.round(generated - started),
+              indicatorsMs: Math.round(performance.now() - generated),
+            },
+            null,
+            2,
+          ),
+        );
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'refresh': {
+      const store = await openStore(databasePath(dataDir()));
+      const result = await refreshIndicators(store);
+      console.log(`Flags computed for ${result.students} students, data as of ${result.asOf ?? '—'}.`);
+      await store.close();
+      return 0;
+    }
+    case 'staff': {
+      const store = await openStore(databasePath(dataDir()));
+      let query = store.db
+        .selectFrom('staff')
+        .select(['id', 'role', 'given_name', 'family_name', 'school_id'])
+        .where('deleted_at', 'is', null)
+        .orderBy('role')
+        .orderBy('family_name');
+      if (values.role) query = query.where('role', '=', values.role as never);
+      for (const s of await query.execute()) {
+        console.log(`${s.id}  ${s.role.padEnd(14)} ${s.given_name} ${s.family_name}`);
+      }
+      await store.close();
+      return 0;
+    }
+    case 'info':
+    case 'call': {
+      const core = await startCore({ host: 'cli', demoStudents: 0 });
+      try {
+        let sessionId: string | null = null;
+        if (values.as) {
+          const signIn = await core.router.call('auth.signIn', { staffId: values.as }, null);
+          if (!signIn.ok) {
+            console.error(signIn.error.message);
+            return 2;
+          }
+          sessionId = (signIn.value as { sessionId: string }).sessionId;
+        }
+        const method = command === 'info' ? 'system.info' : rest[0];
+        if (!method) {
+          console.error('Name the method to call, e.g. `call students.list --as <staff id>`.');
+          return 2;
+        }
+        let input: unknown = {};
+        try {
+          input = command === 'call' && rest[1] ? JSON.parse(rest[1]) : {};
+        } catch {
+          console.error('The input must be JSON, e.g. \'{"limit": 10}\'.');
+          return 2;
+        }
+        const result = await core.router.call(method, input, sessionId);
+        if (!result.ok) {
+          console.error(`${result.error.code}: ${result.error.message}`);
+          return 1;
+        }
+        console.log(JSON.stringify(result.value, null, 2));
+        return 0;
+      } finally {
+        await core.close();
+      }
+    }
+    default:
+      console.error(`Unknown command “${command}”.\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(error instanceof DatabaseOpenError ? error.message : error);
+    process.exit(1);
+  });

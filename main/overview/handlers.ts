@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import { ATTENDANCE_TIERS, type AttendanceTier, type IsoDate } from '../../db/schema';
+import { ApiError, FLAG_KEYS, type FlagCounts, type Overview } from '../api/contract';
+import { signedIn, type HandlerMap } from '../api/router';
+import { accumulateWeekly, loadAttendanceInputs, type WeeklyAttendance } from '../indicators/attendance';
+import { scopeLabel, visibleStudents, type Scope } from '../scope/scope';
+
+const emptyFlags = (): FlagCounts =>
+  Object.fromEntries(FLAG_KEYS.map((k) => [k, 0])) as FlagCounts;
+
+export const overviewHandlers: Pick<HandlerMap, 'overview.get'> = {
+  async 'overview.get'({ schoolId }, ctx) {
+    const session = signedIn(ctx);
+    const { db, sqlite } = ctx.store;
+    let scope: Scope = session.scope;
+    if (schoolId && schoolId !== scope.schoolId) {
+      if (scope.kind !== 'district') {
+        throw new ApiError('forbidden', 'You can only see the overview of your own school.');
+      }
+      scope = { ...scope, kind: 'school', schoolId };
+    }
+
+    const perGrade = await db
+      .selectFrom('students')
+      .innerJoin('student_indicators as i', 'i.student_id', 'students.id')
+      .where(visibleStudents(scope))
+      .select([
+        'students.grade_level as grade',
+        sql<number>`count(*)`.as('students'),
+        sql<number>`sum(i.days_enrolled)`.as('enrolled'),
+        sql<number>`sum(i.days_absent)`.as('absent'),
+        sql<number>`sum(i.flag_count > 0)`.as('anyFlag'),
+        sql<number>`sum(i.flag_chronic_absence)`.as('chronic_absence'),
+        sql<number>`sum(i.flag_course_failure)`.as('course_failure'),
+        sql<number>`sum(i.flag_low_gpa)`.as('low_gpa'),
+        sql<number>`sum(i.flag_suspension)`.as('suspension'),
+        sql<number>`sum(coalesce(i.flag_off_track, 0))`.as('off_track'),
+        sql<string | null>`max(i.as_of)`.as('asOf'),
+      ])
+      .groupBy('students.grade_level')
+      .orderBy('students.grade_level')
+      .execute();
+    const tiers = await db
+      .selectFrom('students')
+      .innerJoin('student_indicators as i', 'i.student_id', 'students.id')
+      .where(visibleStudents(scope))
+      .where('i.attendance_tier', 'is not', null)
+      .select(['i.attendance_tier as tier', sql<number>`count(*)`.as('n')])
+      .groupBy('i.attendance_tier')
+      .execute();
+
+    const attendanceTiers = Object.fromEntries(ATTENDANCE_TIERS.map((t) => [t, 0])) as Record<
+      AttendanceTier,
+      number
+    >;
+    for (const t of tiers) if (t.tier) attendanceTiers[t.tier] = t.n;
+
+    let enrolled = 0;
+    let absent = 0;
+    let dataAsOf: IsoDate | null = null;
+    const flagsByGrade = perGrade.map((g) => {
+      enrolled += g.enrolled;
+      absent += g.absent;
+      if (g.asOf && (!dataAsOf || g.asOf > dataAsOf)) dataAsOf = g.asOf;
+      const flags = emptyFlags();
+      for (const k of FLAG_KEYS) flags[k] = g[k];
+      return { grade: g.grade, students: g.students, anyFlag: g.anyFlag, flags };
+    });
+
+    const staffName = `${session.staff.givenName} ${session.staff.familyName}`;
+    const schoolName = scope.schoolId
+      ? ((await db.selectFrom('schools').select('name').where('id', '=', scope.schoolId).executeTakeFirst())
+          ?.name ?? null)
+      : null;
+
+    const overview: Overview = {
+      scope: { kind: scope.kind, label: scopeLabel(scope, { staff: staffName, school: schoolName }) },
+      dataAsOf,
+      enrollment: flagsByGrade.reduce((n, g) => n + g.students, 0),
+      attendanceRate: enrolled > 0 ? (enrolled - absent) / enrolled : null,
+      chronicAbsenceCount: flagsByGrade.reduce((n, g) => n + g.flags.chronic_absence, 0),
+      studentsWithAnyFlag: flagsByGrade.reduce((n, g) => n + g.anyFlag, 0),
+      attendanceTrend: dataAsOf ? await attendanceTrend(ctx.store, scope, dataAsOf) : [],
+      flagsByGrade,
+      attendanceTiers,
+    };
+    return overview;
+
+    /**
+     * School- and district-wide trends read the weekly rollup; a teacher's or counselor's few
+     * hundred students are counted on the fly from their own records with the same rules.
+     */
+    async function attendanceTrend(
+      store: typeof ctx.store,
+      s: Scope,
+      asOf: IsoDate,
+    ): Promise<Overview['attendanceTrend']> {
+      let weeks: [IsoDate, WeeklyAttendance][];
+      if (s.kind === 'school' || s.kind === 'district') {
+        const rows = await store.db
+          .selectFrom('attendance_weekly as w')
+          .innerJoin('schools', 'schools.id', 'w.school_id')
+          .where(
+            s.kind === 'school' ? 'w.school_id' : 'schools.district_id',
+            '=',
+            (s.kind === 'school' ? s.schoolId : s.districtId) ?? '',
+          )
+          .select([
+            'w.week_start',
+            sql<number>`sum(w.enrolled_days)`.as('enrolled'),
+            sql<number>`sum(w.absent_days)`.as('absent'),
+          ])
+          .groupBy('w.week_start')
+          .orderBy('w.week_start')
+          .execute();
+        weeks = rows.map((r) => [r.week_start, { enrolledDays: r.enrolled, absentDays: r.absent }]);
+      } else {
+        const students = await store.db
+          .selectFrom('students')
+          .where(visibleStudents(s))
+          .select(['id', 'school_id', 'grade_level', 'entry_date', 'exit_date'])
+          .execute();
+        const inputs = loadAttendanceInputs(
+          sqlite,
+          asOf,
+          students.map((st) => st.id),
+        );
+        const into = new Map<string, Map<IsoDate, WeeklyAttendance>>();
+        accumulateWeekly(
+          students.map((st) => ({ ...st, school_id: st.school_id ?? '' })),
+          inputs,
+          () => 'scope',
+          into,
+        );
+        weeks = [...(into.get('scope') ?? new Map<IsoDate, WeeklyAttendance>())].sort(([a], [b]) =>
+          a.localeCompare(b),
+        );
+      }
+      return weeks.map(([weekStart, w]) => ({
+        weekStart,
+        rate: w.enrolledDays > 0 ? (w.enrolledDays - w.absentDays) / w.enrolledDays : null,
+      }));
+    }
+  },
+};

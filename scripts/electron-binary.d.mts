@@ -1,0 +1,3 @@
+export function electronBinaryPath(): string | null;
+export function electronVersion(): string;
+export const electronDir: string;
