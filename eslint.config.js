@@ -31,7 +31,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ import electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/electron/ and preload/ import electron.' },
+          ],
+        },
       ],
     },
   },
@@ -45,11 +49,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the core through the API client.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the core through the API client.' },
+          ],
           patterns: [
             {
-              regex: '^(\\.\\./)+main/(?!api/contract$)',
-              message: 'The renderer may import only main/api/contract from main/.',
+              regex: '^(\\.\\./)+main/(?!api/(contract|errors)$)',
+              message:
+                'The renderer may import only main/api/contract and main/api/errors from main/.',
             },
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
           ],

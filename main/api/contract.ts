@@ -4,6 +4,7 @@
  * browser host's HTTP client and the CLI all speak exactly this. Pure: safe to import anywhere.
  */
 import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
 import type { AttendanceTier, IsoDate, OutcomeKind, StaffRole } from '../../db/schema';
 
 export const FLAG_KEYS = [
@@ -202,7 +203,14 @@ export interface StudentProfile {
     courseTitle: string;
     subject: string;
     teacherName: string | null;
-    marks: { gradingPeriodId: string; numericGrade: number | null; letter: string | null; isFinal: boolean }[];
+    marks: {
+      gradingPeriodId: string;
+      /** The period or term the mark is for, e.g. "Quarter 2" or "Fall 2025" for a final. */
+      periodTitle: string;
+      numericGrade: number | null;
+      letter: string | null;
+      isFinal: boolean;
+    }[];
   }[];
   incidents: { id: string; date: IsoDate; behavior: string; action: string; daysRemoved: number }[];
   lmsWeekly: { weekStart: IsoDate; activeDays: number; minutes: number; submissions: number }[];
@@ -229,45 +237,7 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
-export const API_ERROR_CODES = [
-  'unknown_method',
-  'invalid_input',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'unavailable',
-  'internal',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
-
-export interface ApiErrorBody {
-  code: ApiErrorCode;
-  message: string;
-  issues?: { path: string; message: string }[];
-}
-
-/** The one error type every host returns; `message` is written for the person reading it. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly issues?: { path: string; message: string }[],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  toJSON(): ApiErrorBody {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
-  }
-
-  static fromJSON(body: unknown): ApiError {
-    const b = body as Partial<ApiErrorBody> | null;
-    const code = API_ERROR_CODES.includes(b?.code as ApiErrorCode) ? (b!.code as ApiErrorCode) : 'internal';
-    return new ApiError(code, typeof b?.message === 'string' ? b.message : 'Something went wrong.', b?.issues);
-  }
-}
-
+export { API_ERROR_CODES, ApiError, type ApiErrorBody, type ApiErrorCode } from './errors';
 /** The client object the renderer gets, whichever host it runs under. */
 export interface SightlineClient {
   /** Set by a successful `auth.signIn`, cleared by `auth.signOut`; sent with every call. */

@@ -2,12 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Staff } from '../../db/schema';
 import type { StaffSummary } from '../api/contract';
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) =>
+  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** A staff member as the UI shows them, with a one-line description of what they can see. */
 export async function staffSummary(db: Kysely<Database>, staff: Staff): Promise<StaffSummary> {
   const school = staff.school_id
-    ? await db.selectFrom('schools').select('name').where('id', '=', staff.school_id).executeTakeFirst()
+    ? await db
+        .selectFrom('schools')
+        .select('name')
+        .where('id', '=', staff.school_id)
+        .executeTakeFirst()
     : undefined;
   let detail: string;
   switch (staff.role) {

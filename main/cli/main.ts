@@ -26,11 +26,20 @@ const HELP = `Sightline command line
 
 The data folder is SIGHTLINE_DATA_DIR (default ./.data).`;
 
+let lastStep = -1;
+/** A live bar on a terminal; one line per 10% when output goes to a log. */
 function progressBar(fraction: number, message: string): void {
+  const pct = Math.round(fraction * 100);
+  if (!process.stderr.isTTY) {
+    const step = Math.floor(pct / 10);
+    if (step !== lastStep) process.stderr.write(`${String(pct).padStart(3)}% ${message}\n`);
+    lastStep = step;
+    return;
+  }
   const width = 30;
   const filled = Math.round(fraction * width);
   process.stderr.write(
-    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${message.padEnd(40)}`,
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${message.padEnd(40)}`,
   );
   if (fraction >= 1) process.stderr.write('\n');
 }
@@ -71,7 +80,11 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const started = performance.now();
-        const result = generateDemoDistrict(store.sqlite, { students, seed, onProgress: progressBar });
+        const result = generateDemoDistrict(store.sqlite, {
+          students,
+          seed,
+          onProgress: progressBar,
+        });
         const generated = performance.now();
         const refreshed = await refreshIndicators(store);
         console.log(
@@ -95,7 +108,9 @@ async function main(argv: string[]): Promise<number> {
     case 'refresh': {
       const store = await openStore(databasePath(dataDir()));
       const result = await refreshIndicators(store);
-      console.log(`Flags computed for ${result.students} students, data as of ${result.asOf ?? '—'}.`);
+      console.log(
+        `Flags computed for ${result.students} students, data as of ${result.asOf ?? '—'}.`,
+      );
       await store.close();
       return 0;
     }

@@ -56,7 +56,9 @@ function createWindow(): BrowserWindow {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
   try {
     core = await startCore({
@@ -73,16 +75,21 @@ async function main(): Promise<void> {
     return;
   }
   const c = core;
-  ipcMain.handle('sightline:invoke', (event, method: unknown, input: unknown, sessionId: unknown) => {
-    if (!isOurFrame(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Sightline’s own window.' } };
-    }
-    return c.router.call(
-      String(method),
-      input,
-      typeof sessionId === 'string' ? sessionId : null,
-    );
-  });
+  ipcMain.handle(
+    'sightline:invoke',
+    (event, method: unknown, input: unknown, sessionId: unknown) => {
+      if (!isOurFrame(event)) {
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'Calls are accepted only from Sightline’s own window.',
+          },
+        };
+      }
+      return c.router.call(String(method), input, typeof sessionId === 'string' ? sessionId : null);
+    },
+  );
   c.events.onAny((name, payload) => window?.webContents.send('sightline:event', name, payload));
   window = createWindow();
   app.on('window-all-closed', () => {

@@ -89,7 +89,10 @@ export interface AttendanceCounts {
 }
 
 /** Counts school days only: events outside enrollment or on non-school days don't count. */
-export function countAttendance(student: AttendanceStudent, inputs: AttendanceInputs): AttendanceCounts {
+export function countAttendance(
+  student: AttendanceStudent,
+  inputs: AttendanceInputs,
+): AttendanceCounts {
   const enrolled = enrolledDates(student, inputs);
   const count = (dates: Set<string> | undefined) => {
     let n = 0;

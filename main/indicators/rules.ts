@@ -13,7 +13,11 @@ export function attendanceRate(daysAbsent: number, daysEnrolled: number): number
 }
 
 /** Missing at least the threshold share (10%) of enrolled days, for any reason. */
-export function isChronicallyAbsent(daysAbsent: number, daysEnrolled: number, t: Thresholds): boolean {
+export function isChronicallyAbsent(
+  daysAbsent: number,
+  daysEnrolled: number,
+  t: Thresholds,
+): boolean {
   return daysEnrolled > 0 && daysAbsent / daysEnrolled >= t.chronicAbsence - EPSILON;
 }
 
@@ -45,7 +49,10 @@ export function gradePoints(
   return mark.numeric === null ? null : POINTS[letterFor(mark.numeric, t)]!;
 }
 
-export function isFailing(mark: { letter: string | null; numeric: number | null }, t: Thresholds): boolean {
+export function isFailing(
+  mark: { letter: string | null; numeric: number | null },
+  t: Thresholds,
+): boolean {
   return gradePoints(mark, t) === 0;
 }
 

@@ -2,11 +2,14 @@ import { sql } from 'kysely';
 import { ATTENDANCE_TIERS, type AttendanceTier, type IsoDate } from '../../db/schema';
 import { ApiError, FLAG_KEYS, type FlagCounts, type Overview } from '../api/contract';
 import { signedIn, type HandlerMap } from '../api/router';
-import { accumulateWeekly, loadAttendanceInputs, type WeeklyAttendance } from '../indicators/attendance';
+import {
+  accumulateWeekly,
+  loadAttendanceInputs,
+  type WeeklyAttendance,
+} from '../indicators/attendance';
 import { scopeLabel, visibleStudents, type Scope } from '../scope/scope';
 
-const emptyFlags = (): FlagCounts =>
-  Object.fromEntries(FLAG_KEYS.map((k) => [k, 0])) as FlagCounts;
+const emptyFlags = (): FlagCounts => Object.fromEntries(FLAG_KEYS.map((k) => [k, 0])) as FlagCounts;
 
 export const overviewHandlers: Pick<HandlerMap, 'overview.get'> = {
   async 'overview.get'({ schoolId }, ctx) {
@@ -69,12 +72,20 @@ export const overviewHandlers: Pick<HandlerMap, 'overview.get'> = {
 
     const staffName = `${session.staff.givenName} ${session.staff.familyName}`;
     const schoolName = scope.schoolId
-      ? ((await db.selectFrom('schools').select('name').where('id', '=', scope.schoolId).executeTakeFirst())
-          ?.name ?? null)
+      ? ((
+          await db
+            .selectFrom('schools')
+            .select('name')
+            .where('id', '=', scope.schoolId)
+            .executeTakeFirst()
+        )?.name ?? null)
       : null;
 
     const overview: Overview = {
-      scope: { kind: scope.kind, label: scopeLabel(scope, { staff: staffName, school: schoolName }) },
+      scope: {
+        kind: scope.kind,
+        label: scopeLabel(scope, { staff: staffName, school: schoolName }),
+      },
       dataAsOf,
       enrollment: flagsByGrade.reduce((n, g) => n + g.students, 0),
       attendanceRate: enrolled > 0 ? (enrolled - absent) / enrolled : null,

@@ -53,7 +53,11 @@ export function visibleStudents(scope: Scope): (eb: StudentsEb) => Expression<Sq
             'in',
             eb
               .selectFrom('enrollments')
-              .innerJoin('section_teachers', 'section_teachers.section_id', 'enrollments.section_id')
+              .innerJoin(
+                'section_teachers',
+                'section_teachers.section_id',
+                'enrollments.section_id',
+              )
               .select('enrollments.student_id')
               .where('section_teachers.staff_id', '=', scope.staffId)
               .where('section_teachers.deleted_at', 'is', null)

@@ -35,8 +35,16 @@ export async function listStudents(
     const like = `%${escapeLike(search.toLowerCase())}%`;
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(students.given_name || ' ' || students.family_name)`, 'like', sql`${like} ESCAPE '\\'`),
-        eb(sql`lower(students.family_name || ', ' || students.given_name)`, 'like', sql`${like} ESCAPE '\\'`),
+        eb(
+          sql`lower(students.given_name || ' ' || students.family_name)`,
+          'like',
+          sql`${like} ESCAPE '\\'`,
+        ),
+        eb(
+          sql`lower(students.family_name || ', ' || students.given_name)`,
+          'like',
+          sql`${like} ESCAPE '\\'`,
+        ),
         eb('students.student_number', '=', search),
       ]),
     );

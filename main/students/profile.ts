@@ -101,9 +101,17 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
         .execute(),
       db
         .selectFrom('section_grades')
-        .select(['section_id', 'grading_period_id', 'numeric_grade', 'letter', 'is_final'])
-        .where('student_id', '=', studentId)
-        .where('deleted_at', 'is', null)
+        .innerJoin('academic_sessions as period', 'period.id', 'section_grades.grading_period_id')
+        .select([
+          'section_grades.section_id',
+          'section_grades.grading_period_id',
+          'period.title as period_title',
+          'section_grades.numeric_grade',
+          'section_grades.letter',
+          'section_grades.is_final',
+        ])
+        .where('section_grades.student_id', '=', studentId)
+        .where('section_grades.deleted_at', 'is', null)
         .execute(),
       db
         .selectFrom('discipline_incidents')
@@ -203,6 +211,7 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
         .filter((m) => m.section_id === e.section_id)
         .map((m) => ({
           gradingPeriodId: m.grading_period_id,
+          periodTitle: m.period_title,
           numericGrade: m.numeric_grade,
           letter: m.letter,
           isFinal: m.is_final === 1,

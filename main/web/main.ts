@@ -25,16 +25,22 @@ async function main(): Promise<void> {
       `Open ${server.url}?token=${token}\n(database: ${core.store.path}; only this machine can connect)`,
   );
   const stop = () => {
-    void server.close().then(() => core.close()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseOpenError) console.error(`Sightline could not start: ${error.message}`);
+  if (error instanceof DatabaseOpenError)
+    console.error(`Sightline could not start: ${error.message}`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error('Sightline could not start: the port is in use. Set SIGHTLINE_PORT to another number.');
+    console.error(
+      'Sightline could not start: the port is in use. Set SIGHTLINE_PORT to another number.',
+    );
   } else console.error('Sightline could not start:', error);
   process.exit(1);
 });

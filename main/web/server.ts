@@ -95,13 +95,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const staticRoot = path.resolve(options.staticDir);
   const sseClients = new Set<http.ServerResponse>();
   const offEvents = core.events.onAny((event, payload) => {
-    for (const res of sseClients) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    for (const res of sseClients)
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[web] request failed', error);
-      if (!res.headersSent) sendError(res, 'internal', 'The local service hit an unexpected problem.');
+      if (!res.headersSent)
+        sendError(res, 'internal', 'The local service hit an unexpected problem.');
       else res.end();
     });
   });
@@ -147,7 +149,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   ): Promise<void> {
     const auth = req.headers.authorization ?? '';
     if (!sameToken(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-      sendError(res, 'unauthenticated', 'Missing or wrong access token. Open the address the host printed.');
+      sendError(
+        res,
+        'unauthenticated',
+        'Missing or wrong access token. Open the address the host printed.',
+      );
       return;
     }
     if (req.method !== 'POST') {

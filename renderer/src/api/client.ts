@@ -9,16 +9,16 @@
  *   200 → `{ value }`; otherwise `{ error: ApiErrorBody }`.
  * - GET /api/events?token=<run token> → Server-Sent Events named after `Events` keys.
  */
-import {
-  ApiError,
-  type EventName,
-  type Events,
-  type Input,
-  type Method,
-  type Output,
-  type PreloadBridge,
-  type SightlineClient,
+import type {
+  EventName,
+  Events,
+  Input,
+  Method,
+  Output,
+  PreloadBridge,
+  SightlineClient,
 } from '../../../main/api/contract';
+import { ApiError } from '../../../main/api/errors';
 
 declare global {
   interface Window {
@@ -75,9 +75,7 @@ function httpClient(baseUrl: string, token: string): SightlineClient {
         );
       }
       const body = (await response.json().catch(() => null)) as
-        | { value: unknown }
-        | { error: unknown }
-        | null;
+        { value: unknown } | { error: unknown } | null;
       if (!response.ok || !body || !('value' in body)) {
         throw ApiError.fromJSON(body && 'error' in body ? body.error : null);
       }

@@ -1,0 +1,40 @@
+/**
+ * Names for types the renderer uses often, all derived from the API contract (never re-declared),
+ * so a contract change shows up here as a type error.
+ */
+import type { Overview, StaffSummary, StudentProfile } from '../../../main/api/contract';
+
+export type {
+  ApiErrorCode,
+  CalendarStatus,
+  FlagCounts,
+  FlagDetail,
+  FlagKey,
+  Input,
+  Method,
+  Output,
+  Overview,
+  SchoolSummary,
+  ScopeKind,
+  StaffSummary,
+  StudentListPage,
+  StudentListRow,
+  StudentProfile,
+  StudentSortKey,
+} from '../../../main/api/contract';
+
+/** A school calendar date, `YYYY-MM-DD`. */
+export type IsoDate = NonNullable<Overview['dataAsOf']>;
+export type AttendanceTier = keyof Overview['attendanceTiers'];
+export type StaffRole = StaffSummary['role'];
+export type OutcomeKind = StudentProfile['outcomes'][number]['outcome'];
+export type SortDirection = 'asc' | 'desc';
+export type StudentIndicators = NonNullable<StudentProfile['indicators']>;
+export type ProfileGrades = StudentProfile['grades'];
+export type GradingPeriod = StudentProfile['gradingPeriods'][number];
+export type Incident = StudentProfile['incidents'][number];
+export type LmsWeek = StudentProfile['lmsWeekly'][number];
+export type Outcome = StudentProfile['outcomes'][number];
+export type CalendarDay = StudentProfile['attendanceCalendar'][number];
+export type FlagsByGradeRow = Overview['flagsByGrade'][number];
+export type TrendPoint = Overview['attendanceTrend'][number];

@@ -1,0 +1,17 @@
+import type { MouseEvent } from 'react';
+
+export const MAIN_ID = 'main';
+
+/** First stop for keyboard users: jumps past the header to the page content. */
+export function SkipLink() {
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    // The hash is the router's; move focus without changing it.
+    event.preventDefault();
+    document.getElementById(MAIN_ID)?.focus();
+  };
+  return (
+    <a className="skip-link" href={`#${MAIN_ID}`} onClick={skip}>
+      Skip to main content
+    </a>
+  );
+}

@@ -1,0 +1,41 @@
+import type { StudentProfile } from '../../api/types';
+import { EmptyState } from '../feedback/EmptyState';
+import { AttendanceCalendar } from './AttendanceCalendar';
+import { FlagsPanel } from './FlagsPanel';
+import { GradesFigure } from './GradesFigure';
+import { IncidentsList } from './IncidentsList';
+import { IndicatorTiles } from './IndicatorTiles';
+import { LmsFigure } from './LmsFigure';
+import { OutcomesList } from './OutcomesList';
+import { ProfileFacts } from './ProfileFacts';
+
+/** Everything on a student's profile, below the page heading. */
+export function ProfileView({ profile }: { profile: StudentProfile }) {
+  return (
+    <>
+      <ProfileFacts student={profile.student} dataAsOf={profile.dataAsOf} />
+      <div className="grid-profile-top">
+        <FlagsPanel flags={profile.flags} />
+        <section className="card" aria-labelledby="indicators-title">
+          <h2 id="indicators-title" className="card-title">
+            Indicators
+          </h2>
+          {profile.indicators ? (
+            <IndicatorTiles indicators={profile.indicators} />
+          ) : (
+            <EmptyState title="Indicators have not been computed for this student yet.">
+              <p>They are computed after attendance and grades are imported.</p>
+            </EmptyState>
+          )}
+        </section>
+      </div>
+      <AttendanceCalendar days={profile.attendanceCalendar} />
+      <GradesFigure grades={profile.grades} gradingPeriods={profile.gradingPeriods} />
+      <div className="grid-2">
+        <IncidentsList incidents={profile.incidents} />
+        <OutcomesList outcomes={profile.outcomes} />
+      </div>
+      <LmsFigure weeks={profile.lmsWeekly} />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { FlagKey } from '../../api/types';
+import { FLAG_LABELS, FLAG_ORDER, gradeLong, isFlagKey } from '../../domain/labels';
+import type { StudentQuery } from '../../stores/routes';
+import { SearchBox } from './SearchBox';
+
+interface StudentFiltersProps {
+  query: StudentQuery;
+  /** Grades to offer (those present in the signed-in scope). */
+  grades: number[];
+  /** Changes when filters are cleared, to reset the search box. */
+  resetKey: number;
+  onSearch: (search: string) => void;
+  onGrade: (grade: number | null) => void;
+  onFlag: (flag: FlagKey | null) => void;
+  onClear: () => void;
+}
+
+export function hasFilters(query: StudentQuery): boolean {
+  return query.search !== '' || query.grade !== null || query.flag !== null;
+}
+
+/** Search, grade and flag filters for the student list. */
+export function StudentFilters({
+  query,
+  grades,
+  resetKey,
+  onSearch,
+  onGrade,
+  onFlag,
+  onClear,
+}: StudentFiltersProps) {
+  const gradeOptions =
+    query.grade !== null && !grades.includes(query.grade) ? [...grades, query.grade] : grades;
+  return (
+    <div className="filters" role="group" aria-label="Filter students">
+      <SearchBox key={resetKey} value={query.search} onSearch={onSearch} />
+      <div className="field">
+        <label htmlFor="grade-filter">Grade</label>
+        <select
+          id="grade-filter"
+          value={query.grade === null ? '' : String(query.grade)}
+          onChange={(e) => onGrade(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          <option value="">All grades</option>
+          {gradeOptions.map((g) => (
+            <option key={g} value={g}>
+              {gradeLong(g)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="flag-filter">Flag</label>
+        <select
+          id="flag-filter"
+          value={query.flag ?? ''}
+          onChange={(e) => onFlag(isFlagKey(e.target.value) ? e.target.value : null)}
+        >
+          <option value="">Any students, flagged or not</option>
+          {FLAG_ORDER.map((flag) => (
+            <option key={flag} value={flag}>
+              {FLAG_LABELS[flag].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {hasFilters(query) && (
+        <button type="button" className="button button-secondary filters-clear" onClick={onClear}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Number and date formatting for everything on screen. One locale for now (English, US);
+ * school calendar dates are `YYYY-MM-DD` strings and are formatted without a time zone shift.
+ */
+import type { IsoDate } from '../api/types';
+
+const LOCALE = 'en-US';
+
+const percent1 = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const gpa2 = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const grade0 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+
+/** 0.9234 → "92.3%". */
+export function formatPercent(value: number | null | undefined): string | null {
+  return value == null || Number.isNaN(value) ? null : percent1.format(value);
+}
+
+export function formatCount(value: number | null | undefined): string | null {
+  return value == null ? null : integer.format(value);
+}
+
+export function formatGpa(value: number | null | undefined): string | null {
+  return value == null ? null : gpa2.format(value);
+}
+
+/** A numeric course grade (0–100 scale), e.g. "78" or "78.5". */
+export function formatGrade(value: number | null | undefined): string | null {
+  return value == null ? null : grade0.format(value);
+}
+
+/** "3 students", "1 student". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${integer.format(count)} ${count === 1 ? one : many}`;
+}
+
+/** Share of a whole as a percent, or null when the whole is zero. */
+export function share(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+function utcDate(iso: IsoDate): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+const longDate = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
+const shortDate = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: 'UTC',
+  month: 'short',
+  day: 'numeric',
+});
+const weekdayDate = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: 'UTC',
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+});
+const monthYear = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: 'UTC',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "Sep 8, 2025". */
+export function formatDate(iso: IsoDate | null | undefined): string | null {
+  return iso ? longDate.format(utcDate(iso)) : null;
+}
+
+/** "Sep 8" (chart axes, week labels). */
+export function formatShortDate(iso: IsoDate): string {
+  return shortDate.format(utcDate(iso));
+}
+
+/** "Mon, Sep 8, 2025". */
+export function formatWeekdayDate(iso: IsoDate): string {
+  return weekdayDate.format(utcDate(iso));
+}
+
+/** "September 2025" from "2025-09" or any date in that month. */
+export function formatMonth(isoMonthOrDate: string): string {
+  return monthYear.format(
+    utcDate(isoMonthOrDate.length === 7 ? `${isoMonthOrDate}-01` : isoMonthOrDate),
+  );
+}
+
+/** Day of week for a calendar date, Monday = 1 … Sunday = 7. */
+export function isoWeekday(iso: IsoDate): number {
+  const day = utcDate(iso).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** All calendar dates of the month containing `iso`, as `YYYY-MM-DD`. */
+export function datesOfMonth(isoMonth: string): IsoDate[] {
+  const [y, m] = isoMonth.split('-').map(Number);
+  const year = y ?? 1970;
+  const month = (m ?? 1) - 1;
+  const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const prefix = `${year}-${String(month + 1).padStart(2, '0')}`;
+  return Array.from({ length: days }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
+}

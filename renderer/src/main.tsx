@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startRouter } from './stores/routeStore';
+import { restoreSession } from './stores/sessionStore';
+import './styles/theme.css';
+import './styles/app.css';
+
+startRouter();
+void restoreSession();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

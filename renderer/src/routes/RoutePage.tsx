@@ -1,0 +1,19 @@
+import type { Route } from '../stores/routes';
+import { NotFoundPage } from './NotFoundPage';
+import { OverviewPage } from './OverviewPage';
+import { StudentListPage } from './StudentListPage';
+import { StudentProfilePage } from './StudentProfilePage';
+
+/** The page for a route (signed in). */
+export function RoutePage({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'students':
+      return <StudentListPage query={route.query} />;
+    case 'student':
+      return <StudentProfilePage key={route.studentId} studentId={route.studentId} />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
+  }
+}

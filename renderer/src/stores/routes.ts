@@ -1,0 +1,89 @@
+/**
+ * The app's routes and their hash URLs: `#/` (overview), `#/students?…` (list with its filters,
+ * sort and page), `#/students/<id>` (profile). Pure functions, no DOM.
+ */
+import type { FlagKey, SortDirection, StudentSortKey } from '../api/types';
+import { isFlagKey, isSortKey } from '../domain/labels';
+
+export interface StudentQuery {
+  search: string;
+  grade: number | null;
+  flag: FlagKey | null;
+  sort: StudentSortKey;
+  dir: SortDirection;
+  /** 1-based. */
+  page: number;
+}
+
+export const DEFAULT_STUDENT_QUERY: StudentQuery = {
+  search: '',
+  grade: null,
+  flag: null,
+  sort: 'flag_count',
+  dir: 'desc',
+  page: 1,
+};
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'students'; query: StudentQuery }
+  | { name: 'student'; studentId: string }
+  | { name: 'notFound'; path: string };
+
+function parseStudentQuery(params: URLSearchParams): StudentQuery {
+  const grade = params.get('grade');
+  const gradeNumber = grade === null || grade === '' ? NaN : Number(grade);
+  const flag = params.get('flag');
+  const sort = params.get('sort');
+  const dir = params.get('dir');
+  const page = Number(params.get('page') ?? '1');
+  return {
+    search: params.get('q')?.trim() ?? '',
+    grade: Number.isInteger(gradeNumber) ? gradeNumber : null,
+    flag: isFlagKey(flag) ? flag : null,
+    sort: isSortKey(sort) ? sort : DEFAULT_STUDENT_QUERY.sort,
+    dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_STUDENT_QUERY.dir,
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The route for a location hash, or null for a hash that is not a route (e.g. `#main`). */
+export function parseHash(hash: string): Route | null {
+  const raw = hash.replace(/^#/, '');
+  if (raw !== '' && !raw.startsWith('/')) return null;
+  const [pathPart = '', search = ''] = raw.split('?', 2);
+  const path = pathPart.replace(/\/+$/, '') || '/';
+  const params = new URLSearchParams(search);
+  if (path === '/' || path === '/overview') return { name: 'overview' };
+  if (path === '/students') return { name: 'students', query: parseStudentQuery(params) };
+  const student = /^\/students\/([^/]+)$/.exec(path);
+  if (student?.[1]) return { name: 'student', studentId: decodeURIComponent(student[1]) };
+  return { name: 'notFound', path };
+}
+
+function studentQueryString(query: StudentQuery): string {
+  const params = new URLSearchParams();
+  if (query.search) params.set('q', query.search);
+  if (query.grade !== null) params.set('grade', String(query.grade));
+  if (query.flag) params.set('flag', query.flag);
+  if (query.sort !== DEFAULT_STUDENT_QUERY.sort || query.dir !== DEFAULT_STUDENT_QUERY.dir) {
+    params.set('sort', query.sort);
+    params.set('dir', query.dir);
+  }
+  if (query.page > 1) params.set('page', String(query.page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return '#/';
+    case 'students':
+      return `#/students${studentQueryString(route.query)}`;
+    case 'student':
+      return `#/students/${encodeURIComponent(route.studentId)}`;
+    case 'notFound':
+      return `#${route.path}`;
+  }
+}
