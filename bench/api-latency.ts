@@ -4,6 +4,7 @@
  * plus generator time and database size. `npm run bench -- --students 50000`
  */
 import { parseArgs } from 'node:util';
+import type { Method, Output } from '../main/api/contract';
 import { startCore } from '../main/app/start';
 import { databasePath } from '../main/store/paths';
 import { startWebServer } from '../main/web/server';
@@ -27,7 +28,11 @@ const core = await startCore({ host: 'web', dataDir, demoStudents: 0, log: () =>
 const token = 'bench';
 const server = await startWebServer({ core, token, staticDir: dataDir });
 
-async function call(method: string, input: unknown, session?: string) {
+async function call<M extends Method>(
+  method: M,
+  input: unknown,
+  session?: string,
+): Promise<Output<M>> {
   const res = await fetch(`${server.url}api/${method}`, {
     method: 'POST',
     headers: {
@@ -37,7 +42,7 @@ async function call(method: string, input: unknown, session?: string) {
     },
     body: JSON.stringify(input),
   });
-  const body = (await res.json()) as { value?: any; error?: { message: string } };
+  const body = (await res.json()) as { value: Output<M>; error?: { message: string } };
   if (!res.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;
 }
@@ -56,7 +61,7 @@ for (const role of ['district_admin', 'school_admin', 'counselor', 'teacher']) {
 async function measure(
   label: string,
   anchor: number,
-  make: (i: number) => [string, unknown, string],
+  make: (i: number) => [Method, unknown, string],
 ) {
   for (let i = 0; i < 10; i++) await call(...make(i)); // warm caches
   const times: number[] = [];
@@ -78,7 +83,7 @@ const sorts = ['flag_count', 'name', 'attendance_rate', 'gpa', 'days_absent'] as
 const flags = [undefined, 'chronic_absence', 'course_failure', undefined, 'low_gpa'];
 const list =
   (role: string) =>
-  (i: number): [string, unknown, string] => [
+  (i: number): [Method, unknown, string] => [
     'students.list',
     {
       sort: sorts[i % sorts.length],
@@ -121,7 +126,7 @@ await measure('overview.get, teacher (sections)', 100, () => [
 const someStudents = await call('students.list', { limit: 50 }, sessions.district_admin);
 await measure('students.profile', 50, (i) => [
   'students.profile',
-  { studentId: someStudents.rows[i % 50].id },
+  { studentId: someStudents.rows[i % 50]!.id },
   sessions.district_admin!,
 ]);
 

@@ -121,6 +121,18 @@ export function createRouter(
         return { ok: true, value: await dispatch(method, input, sessionId) };
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+        const sqliteCode = (error as { code?: unknown }).code;
+        if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
+          log(`[api] ${method}: database damaged: ${(error as Error).message}`);
+          return {
+            ok: false,
+            error: {
+              code: 'unavailable',
+              message:
+                'Sightline’s local database file is damaged, so this could not be read. Nothing was changed. Restore the file from a backup, or ask your district to re-sync this laptop.',
+            },
+          };
+        }
         log(`[api] ${method} failed: ${(error as Error).stack ?? String(error)}`);
         return {
           ok: false,

@@ -23,6 +23,8 @@ const HELP = `Sightline command line
       Call any API method, e.g.  call students.list '{"flag":"chronic_absence"}' --as <id>
   npm run cli -- info
       Show the database, district and data date.
+  npm run cli -- check
+      Run SQLite's full integrity check on the database (large files skip it at open).
 
 The data folder is SIGHTLINE_DATA_DIR (default ./.data).`;
 
@@ -113,6 +115,17 @@ async function main(argv: string[]): Promise<number> {
       );
       await store.close();
       return 0;
+    }
+    case 'check': {
+      const store = await openStore(databasePath(dataDir()), { quickCheckMaxBytes: 0 });
+      const problems = store.sqlite.pragma('integrity_check', { simple: false }) as {
+        integrity_check: string;
+      }[];
+      await store.close();
+      const ok = problems.length === 1 && problems[0]!.integrity_check === 'ok';
+      if (ok) console.log(`${store.path}: integrity check passed.`);
+      else for (const p of problems) console.error(p.integrity_check);
+      return ok ? 0 : 1;
     }
     case 'staff': {
       const store = await openStore(databasePath(dataDir()));

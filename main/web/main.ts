@@ -4,10 +4,20 @@
  * SIGHTLINE_WEB_TOKEN fixes the token (tests), SIGHTLINE_DATA_DIR the data folder.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startCore } from '../app/start';
 import { DatabaseOpenError } from '../store/errors';
 import { startWebServer } from './server';
+
+/** The folder holding package.json: this file runs from main/web/ (tsx) or out/web/ (bundled). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+  }
+  return dir;
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -18,7 +28,7 @@ async function main(): Promise<void> {
     core,
     token,
     port,
-    staticDir: path.resolve(import.meta.dirname, '../../dist-web'),
+    staticDir: path.join(projectRoot(import.meta.dirname), 'dist-web'),
   });
   console.log(
     `Sightline is ready in ${Math.round(performance.now() - started)} ms.\n` +

@@ -5,8 +5,13 @@ import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { SYNCED_TABLES } from '../../db/schema';
+import { handlers } from '../../main/api/handlers';
+import { createRouter } from '../../main/api/router';
+import { SessionRegistry } from '../../main/auth/sessions';
+import { refreshIndicators } from '../../main/indicators/refresh';
 import { DatabaseOpenError } from '../../main/store/errors';
 import { openStore } from '../../main/store/open';
+import { buildTinyDistrict, ids } from '../fixtures/tiny-district';
 import { tempDir } from '../helpers';
 
 const sha = (file: string) =>
@@ -137,5 +142,42 @@ describe('local store', () => {
     other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
     other.close();
     await expect(openStore(file)).rejects.toMatchObject({ code: 'not_sightline' });
+  });
+});
+
+describe('damage found after open', () => {
+  it('is named in words by the router, and the host keeps answering', async () => {
+    const t = tempDir();
+    const file = path.join(t.dir, 'big.sqlite');
+    const store = await openStore(file);
+    await buildTinyDistrict(store.db);
+    await refreshIndicators(store);
+    const root = store.sqlite
+      .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'student_indicators'")
+      .pluck()
+      .get() as number;
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await store.close();
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0xa5, (root - 1) * 4096, root * 4096);
+    fs.writeFileSync(file, bytes);
+
+    // As for a file too large to check at open.
+    const damaged = await openStore(file, { quickCheckMaxBytes: 0 });
+    const sessions = new SessionRegistry();
+    const router = createRouter(
+      { store: damaged, host: 'cli', appVersion: 'test', sessions },
+      handlers,
+      () => {},
+    );
+    const signIn = await router.call('auth.signIn', { staffId: ids.admin }, null);
+    expect(signIn.ok).toBe(true);
+    const sessionId = signIn.ok ? (signIn.value as { sessionId: string }).sessionId : null;
+    const list = await router.call('students.list', {}, sessionId);
+    expect(list).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(list.ok ? '' : list.error.message).toMatch(/database file is damaged/);
+    expect((await router.call('auth.me', {}, sessionId)).ok).toBe(true);
+    await damaged.close();
+    t.cleanup();
   });
 });

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, Method, Output } from '../../main/api/contract';
 import { startCore, type Core } from '../../main/app/start';
 import { refreshIndicators } from '../../main/indicators/refresh';
 import { openStore } from '../../main/store/open';
@@ -33,8 +34,8 @@ describe('browser host', () => {
     t.cleanup();
   });
 
-  async function post(
-    method: string,
+  async function post<M extends Method>(
+    method: M,
     input: unknown,
     opts: { session?: string; token?: string; raw?: string } = {},
   ) {
@@ -49,14 +50,14 @@ describe('browser host', () => {
     });
     return {
       status: res.status,
-      body: (await res.json()) as { value?: any; error?: { code: string; message: string } },
+      body: (await res.json()) as { value: Output<M>; error?: ApiErrorBody },
     };
   }
 
   async function signIn(staffId: string): Promise<string> {
     const { status, body } = await post('auth.signIn', { staffId });
     expect(status).toBe(200);
-    return body.value.sessionId as string;
+    return body.value.sessionId;
   }
 
   it('binds to loopback only and answers health checks', async () => {
@@ -89,7 +90,7 @@ describe('browser host', () => {
   });
 
   it('answers an unknown method, malformed JSON and invalid input with typed errors, and keeps running', async () => {
-    const unknown = await post('students.delete', {});
+    const unknown = await post('students.delete' as Method, {});
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'unknown_method' });
     expect(unknown.body.error?.message).toContain('students.delete');
@@ -164,14 +165,14 @@ describe('browser host', () => {
     expect(status).toBe(200);
     const profile = body.value;
     expect(profile.student.givenName).toBe('Ana');
-    expect(profile.indicators.daysAbsent).toBe(2);
+    expect(profile.indicators?.daysAbsent).toBe(2);
     const chronic = profile.flags.find((f: { key: string }) => f.key === 'chronic_absence');
     expect(chronic).toMatchObject({ raised: true, applies: true });
-    expect(chronic.explanation).toContain('Absent 2 of 20 days enrolled (10.0%)');
+    expect(chronic?.explanation).toContain('Absent 2 of 20 days enrolled (10.0%)');
     expect(profile.attendanceCalendar).toHaveLength(20);
-    expect(
-      profile.attendanceCalendar.find((d: { date: string }) => d.date === '2025-09-10').status,
-    ).toBe('unexcused_absence');
+    expect(profile.attendanceCalendar.find((d) => d.date === '2025-09-10')?.status).toBe(
+      'unexcused_absence',
+    );
     expect(profile.grades[0]).toMatchObject({ courseTitle: 'Algebra I', teacherName: 'Linh Tran' });
 
     const views = await core.store.db
@@ -216,7 +217,7 @@ describe('browser host', () => {
     const chronic = await post('students.list', { flag: 'chronic_absence' }, { session });
     expect(chronic.body.value.rows.map((r: { givenName: string }) => r.givenName)).toEqual(['Ana']);
     const byGpa = await post('students.list', { sort: 'gpa', dir: 'asc' }, { session });
-    expect(byGpa.body.value.rows.map((r: { gpa: number }) => r.gpa)).toEqual([0, 1.5, 3]);
+    expect(byGpa.body.value.rows.map((r) => r.gpa)).toEqual([0, 1.5, 3]);
     const search = await post('students.list', { search: 'cara' }, { session });
     expect(search.body.value.total).toBe(1);
     const grade9 = await post('students.list', { grade: 9, limit: 1 }, { session });
@@ -234,15 +235,13 @@ describe('browser host', () => {
     expect(o.studentsWithAnyFlag).toBe(3);
     expect(o.attendanceRate).toBeCloseTo(57 / 60, 10);
     expect(o.attendanceTrend).toHaveLength(4);
-    expect(o.attendanceTrend[0].rate).toBeCloseTo(14 / 15, 10);
+    expect(o.attendanceTrend[0]?.rate).toBeCloseTo(14 / 15, 10);
 
     // A teacher's trend is computed on the fly with the same counting rules.
     const teacher = await signIn(ids.tran);
     const mine = await post('overview.get', {}, { session: teacher });
     expect(mine.body.value.scope.kind).toBe('sections');
     expect(mine.body.value.enrollment).toBe(2);
-    expect(mine.body.value.attendanceTrend.map((w: { rate: number }) => w.rate)).toEqual([
-      0.9, 0.9, 1, 1,
-    ]);
+    expect(mine.body.value.attendanceTrend.map((w) => w.rate)).toEqual([0.9, 0.9, 1, 1]);
   });
 });

@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The browser host bundled for Node, so `npm run web` starts plain JavaScript instead of
+ * transpiling TypeScript on every start. Dependencies stay external (native SQLite among them).
+ */
+export default defineConfig({
+  build: {
+    ssr: resolve(import.meta.dirname, 'main/web/main.ts'),
+    outDir: resolve(import.meta.dirname, 'out/web'),
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    rollupOptions: { output: { entryFileNames: 'main.js' } },
+  },
+});
