@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const electronDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../node_modules/electron');
+const electronDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../node_modules/electron',
+);
 
 export function electronBinaryPath() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {

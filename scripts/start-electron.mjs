@@ -20,7 +20,9 @@ if (!electronBinaryPath()) {
     timeout: 180_000,
   });
   if (result.status !== 0 || !electronBinaryPath()) {
-    fail('Sightline’s desktop window needs Electron’s binary, and it could not be downloaded on this machine.');
+    fail(
+      'Sightline’s desktop window needs Electron’s binary, and it could not be downloaded on this machine.',
+    );
   }
 }
 
@@ -38,11 +40,19 @@ if (!fs.existsSync(binding)) {
   });
   const gyp = spawnSync(
     'npx',
-    ['node-gyp', 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers'],
+    [
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: nativeDir, stdio: 'inherit' },
   );
   if (gyp.status !== 0 || !fs.existsSync(binding)) {
-    fail('Building better-sqlite3 for Electron failed (it needs Electron’s headers from electronjs.org).');
+    fail(
+      'Building better-sqlite3 for Electron failed (it needs Electron’s headers from electronjs.org).',
+    );
   }
 }
 

@@ -197,7 +197,9 @@ const indexes = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [table, columns] of Object.entries(syncedTables)) {
-    await sql.raw(`CREATE TABLE ${table} (${[synced, ...columns].join(',\n  ')}) STRICT`).execute(db);
+    await sql
+      .raw(`CREATE TABLE ${table} (${[synced, ...columns].join(',\n  ')}) STRICT`)
+      .execute(db);
     // Re-imports update instead of duplicating: one row per outside identity.
     await sql
       .raw(

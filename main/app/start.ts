@@ -3,7 +3,8 @@
  * district on first run, and returns the router every host binds. Never imports electron.
  */
 import pkg from '../../package.json' with { type: 'json' };
-import { generateDemoDistrict } from '../../db/seed/generate';
+import { DEFAULT_SEED, DEFAULT_STUDENTS, generateDemoDistrict } from '../../db/seed/generate';
+import { MIN_STUDENTS } from '../../db/seed/district-plan';
 import type { HostKind } from '../api/contract';
 import { handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
@@ -33,9 +34,11 @@ export interface Core {
 
 export function demoStudentsFromEnv(): number {
   const raw = process.env.SIGHTLINE_DEMO_STUDENTS;
-  const n = raw === undefined ? 2000 : Number(raw);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new Error(`SIGHTLINE_DEMO_STUDENTS must be a whole number, not “${raw}”.`);
+  const n = raw === undefined ? DEFAULT_STUDENTS : Number(raw);
+  if (!Number.isInteger(n) || (n !== 0 && n < MIN_STUDENTS)) {
+    throw new Error(
+      `SIGHTLINE_DEMO_STUDENTS must be 0 (no demo district) or a whole number of at least ${MIN_STUDENTS}, not “${raw}”.`,
+    );
   }
   return n;
 }
@@ -50,7 +53,7 @@ export async function seedDemo(
   store: Store,
   students: number,
   onProgress: (fraction: number, message: string) => void = () => {},
-  seed = 20260,
+  seed = DEFAULT_SEED,
 ): Promise<void> {
   generateDemoDistrict(store.sqlite, { students, seed, onProgress });
   onProgress(1, 'Computing early-warning flags…');

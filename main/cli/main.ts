@@ -3,7 +3,8 @@
  * It calls the same router as the other hosts, signed in as a named staff member.
  */
 import { parseArgs } from 'node:util';
-import { generateDemoDistrict } from '../../db/seed/generate';
+import { DEFAULT_SEED, DEFAULT_STUDENTS, generateDemoDistrict } from '../../db/seed/generate';
+import { MIN_STUDENTS } from '../../db/seed/district-plan';
 import { startCore, isEmpty } from '../app/start';
 import { refreshIndicators } from '../indicators/refresh';
 import { openStore } from '../store/open';
@@ -51,8 +52,8 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      students: { type: 'string', default: '2000' },
-      seed: { type: 'string', default: '20260' },
+      students: { type: 'string', default: String(DEFAULT_STUDENTS) },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string' },
       as: { type: 'string' },
       role: { type: 'string' },
@@ -69,8 +70,10 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const students = Number(values.students);
       const seed = Number(values.seed);
-      if (!Number.isInteger(students) || students < 1 || !Number.isInteger(seed)) {
-        console.error('--students and --seed must be whole numbers, e.g. --students 2000 --seed 7');
+      if (!Number.isInteger(students) || students < MIN_STUDENTS || !Number.isInteger(seed)) {
+        console.error(
+          `--students must be a whole number of at least ${MIN_STUDENTS} and --seed a whole number, e.g. --students 2000 --seed 7`,
+        );
         return 2;
       }
       const store = await openStore(values.out ?? databasePath(dataDir()));
