@@ -179,6 +179,7 @@ const indexes = [
   'CREATE INDEX staff_school_role ON staff (school_id, role)',
   'CREATE UNIQUE INDEX section_teachers_pair ON section_teachers (section_id, staff_id)',
   'CREATE INDEX section_teachers_staff ON section_teachers (staff_id)',
+  'CREATE INDEX students_district ON students (district_id)',
   'CREATE INDEX students_school_grade ON students (school_id, grade_level)',
   'CREATE INDEX students_counselor ON students (counselor_id)',
   'CREATE INDEX students_name ON students (family_name, given_name)',

@@ -94,6 +94,7 @@ export function createRouter(
           action: 'student.access.denied',
           entityType: 'student',
           entityId: input.studentId,
+          studentId: input.studentId,
           detail: { method },
         });
         throw error;

@@ -49,6 +49,7 @@ export function dataAsOf(sqlite: SQLite.Database): IsoDate | null {
 
 interface Mark {
   section_id: string;
+  course_id: string;
   letter: string | null;
   numeric_grade: number | null;
   is_final: 0 | 1;
@@ -67,10 +68,15 @@ interface GradeSummary {
 }
 
 /**
- * Each section's standing is its latest mark (the final one when a period has both);
- * credits are earned by passing finals; a semester section earns its course's credits.
+ * Each section's standing is its latest mark (the final one when a period has both).
+ * Credits are earned by passing finals: a course's credits are shared among the sections the
+ * student takes of it, so a year-long course taught as fall + spring sections earns half each.
  */
-function summariseGrades(marks: Mark[], t: Thresholds): GradeSummary {
+function summariseGrades(
+  marks: Mark[],
+  sectionsOfCourse: (courseId: string) => number,
+  t: Thresholds,
+): GradeSummary {
   const latest = new Map<string, Mark>();
   let creditsEarned = 0;
   let coreSemesterFailures = 0;
@@ -82,7 +88,7 @@ function summariseGrades(marks: Mark[], t: Thresholds): GradeSummary {
         anyFinalF = true;
         if (m.is_core) coreSemesterFailures++;
       } else if (gradePoints(mark, t) !== null) {
-        creditsEarned += m.credits;
+        creditsEarned += m.credits / Math.max(1, sectionsOfCourse(m.course_id));
       }
     }
     const prev = latest.get(m.section_id);
@@ -185,7 +191,7 @@ export async function refreshIndicators(
   const marks = groupBy(
     sqlite
       .prepare(
-        `SELECT g.student_id, g.section_id, g.letter, g.numeric_grade, g.is_final,
+        `SELECT g.student_id, g.section_id, s.course_id, g.letter, g.numeric_grade, g.is_final,
                 gp.end_date AS period_end, c.credits, c.is_core
          FROM section_grades g
          JOIN academic_sessions gp ON gp.id = g.grading_period_id
@@ -195,6 +201,16 @@ export async function refreshIndicators(
       )
       .iterate(asOf) as IterableIterator<Mark & { student_id: string }>,
   );
+  const courseSections = new Map<string, number>();
+  for (const row of sqlite
+    .prepare(
+      `SELECT e.student_id || '|' || s.course_id AS k, count(*) AS n
+       FROM enrollments e JOIN sections s ON s.id = e.section_id
+       WHERE e.deleted_at IS NULL AND s.deleted_at IS NULL GROUP BY e.student_id, s.course_id`,
+    )
+    .iterate() as IterableIterator<{ k: string; n: number }>) {
+    courseSections.set(row.k, row.n);
+  }
   const semestersCompleted = sqlite
     .prepare(
       `SELECT school_id, count(*) AS n FROM academic_sessions
@@ -212,7 +228,11 @@ export async function refreshIndicators(
     const rate = attendanceRate(daysAbsent, daysEnrolled);
     const inc = incidents.get(s.id) ?? { a: 0, b: 0 };
     const sub = submissions.get(s.id);
-    const grades = summariseGrades(marks.get(s.id) ?? [], t);
+    const grades = summariseGrades(
+      marks.get(s.id) ?? [],
+      (courseId) => courseSections.get(`${s.id}|${courseId}`) ?? 1,
+      t,
+    );
     const flags = {
       flag_chronic_absence: isChronicallyAbsent(daysAbsent, daysEnrolled, t),
       flag_course_failure: grades.failingSections > 0 || grades.anyFinalF,

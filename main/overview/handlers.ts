@@ -16,28 +16,36 @@ export const overviewHandlers: Pick<HandlerMap, 'overview.get'> = {
     const session = signedIn(ctx);
     const { db, sqlite } = ctx.store;
     let scope: Scope = session.scope;
-    if (schoolId && schoolId !== scope.schoolId) {
+    if (schoolId && !(scope.kind === 'school' && schoolId === scope.schoolId)) {
       if (scope.kind !== 'district') {
         throw new ApiError('forbidden', 'You can only see the overview of your own school.');
       }
+      const inDistrict = await db
+        .selectFrom('schools')
+        .select('id')
+        .where('id', '=', schoolId)
+        .where('district_id', '=', scope.districtId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!inDistrict) throw new ApiError('forbidden', 'That school is not in your district.');
       scope = { ...scope, kind: 'school', schoolId };
     }
 
     const perGrade = await db
       .selectFrom('students')
-      .innerJoin('student_indicators as i', 'i.student_id', 'students.id')
+      .leftJoin('student_indicators as i', 'i.student_id', 'students.id')
       .where(visibleStudents(scope))
       .select([
         'students.grade_level as grade',
         sql<number>`count(*)`.as('students'),
-        sql<number>`sum(i.days_enrolled)`.as('enrolled'),
-        sql<number>`sum(i.days_absent)`.as('absent'),
-        sql<number>`sum(i.flag_count > 0)`.as('anyFlag'),
-        sql<number>`sum(i.flag_chronic_absence)`.as('chronic_absence'),
-        sql<number>`sum(i.flag_course_failure)`.as('course_failure'),
-        sql<number>`sum(i.flag_low_gpa)`.as('low_gpa'),
-        sql<number>`sum(i.flag_suspension)`.as('suspension'),
-        sql<number>`sum(coalesce(i.flag_off_track, 0))`.as('off_track'),
+        sql<number>`total(i.days_enrolled)`.as('enrolled'),
+        sql<number>`total(i.days_absent)`.as('absent'),
+        sql<number>`total(i.flag_count > 0)`.as('anyFlag'),
+        sql<number>`total(i.flag_chronic_absence)`.as('chronic_absence'),
+        sql<number>`total(i.flag_course_failure)`.as('course_failure'),
+        sql<number>`total(i.flag_low_gpa)`.as('low_gpa'),
+        sql<number>`total(i.flag_suspension)`.as('suspension'),
+        sql<number>`total(i.flag_off_track)`.as('off_track'),
         sql<string | null>`max(i.as_of)`.as('asOf'),
       ])
       .groupBy('students.grade_level')
@@ -116,6 +124,7 @@ export const overviewHandlers: Pick<HandlerMap, 'overview.get'> = {
             '=',
             (s.kind === 'school' ? s.schoolId : s.districtId) ?? '',
           )
+          .where('schools.district_id', '=', s.districtId)
           .select([
             'w.week_start',
             sql<number>`sum(w.enrolled_days)`.as('enrolled'),

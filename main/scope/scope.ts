@@ -67,7 +67,11 @@ export function visibleStudents(scope: Scope): (eb: StudentsEb) => Expression<Sq
       case 'caseload':
         return eb.and([live, eb('students.counselor_id', '=', scope.staffId)]);
       case 'school':
-        return eb.and([live, eb('students.school_id', '=', scope.schoolId ?? '')]);
+        return eb.and([
+          live,
+          eb('students.district_id', '=', scope.districtId),
+          eb('students.school_id', '=', scope.schoolId ?? ''),
+        ]);
       case 'district':
         return eb.and([live, eb('students.district_id', '=', scope.districtId)]);
     }
@@ -115,6 +119,6 @@ export function scopeLabel(scope: Scope, names: { staff: string; school: string 
     case 'school':
       return names.school ?? 'Your school';
     case 'district':
-      return names.school ?? 'All schools';
+      return 'All schools';
   }
 }

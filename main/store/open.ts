@@ -46,6 +46,10 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     // Reading the schema forces SQLite to parse the header: garbage fails here.
     sqlite.pragma('schema_version');
   } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // Only SQLite's own verdict means a bad file; anything else (a missing native module,
+    // permissions) is reported as it is, never as "move the file aside".
+    if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw error;
     throw new DatabaseOpenError(
       'corrupt',
       `The database file ${file} is damaged or is not a SQLite database (${(error as Error).message}). ` +

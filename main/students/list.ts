@@ -24,7 +24,7 @@ export async function listStudents(
 ): Promise<StudentListPage> {
   let query = db
     .selectFrom('students')
-    .innerJoin('student_indicators as i', 'i.student_id', 'students.id')
+    .leftJoin('student_indicators as i', 'i.student_id', 'students.id')
     .innerJoin('schools', 'schools.id', 'students.school_id')
     .where(visibleStudents(scope));
   if (input.schoolId) query = query.where('students.school_id', '=', input.schoolId);
@@ -77,8 +77,7 @@ export async function listStudents(
       'i.flag_off_track',
     ])
     // Missing values sort last whichever way the column is sorted.
-    .orderBy(sql`${sql.ref(primary)} IS NULL`)
-    .orderBy(primary, input.dir)
+    .orderBy(primary, (ob) => (input.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy(tiebreak)
     .orderBy('students.id')
     .limit(input.limit)
@@ -97,11 +96,12 @@ export async function listStudents(
       gradeLevel: r.grade_level,
       schoolName: r.school_name,
       attendanceRate: r.attendance_rate,
-      daysAbsent: r.days_absent,
+      // A student added since the last refresh has no indicators yet: zero counts, no flags.
+      daysAbsent: r.days_absent ?? 0,
       gpa: r.gpa,
-      failingSections: r.failing_sections,
-      incidentDays: r.incident_days,
-      suspensions: r.suspensions,
+      failingSections: r.failing_sections ?? 0,
+      incidentDays: r.incident_days ?? 0,
+      suspensions: r.suspensions ?? 0,
       attendanceTier: r.attendance_tier,
       flags: FLAG_KEYS.filter((k) => r[`flag_${k}` as `flag_${FlagKey}`] === 1),
     })),

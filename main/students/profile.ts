@@ -21,7 +21,7 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
   const { db } = store;
   const student = await db
     .selectFrom('students')
-    .innerJoin('schools', 'schools.id', 'students.school_id')
+    .leftJoin('schools', 'schools.id', 'students.school_id')
     .leftJoin('staff as counselor', 'counselor.id', 'students.counselor_id')
     .select([
       'students.id',
@@ -49,7 +49,16 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
     .where('student_id', '=', studentId)
     .executeTakeFirst();
   const thresholds = await loadThresholds(db);
-  const asOf: IsoDate | null = indicators?.as_of ?? null;
+  // A student without indicators yet still gets a calendar that stops at the data date.
+  const asOf: IsoDate | null =
+    indicators?.as_of ??
+    ((
+      await db
+        .selectFrom('student_indicators')
+        .select(sql<string | null>`max(as_of)`.as('asOf'))
+        .executeTakeFirst()
+    )?.asOf ||
+      null);
 
   const [calendar, events, periods, enrollments, marks, incidents, lms, outcomes] =
     await Promise.all([
@@ -59,7 +68,7 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
         .where('school_id', '=', schoolId)
         .where('is_instructional', '=', 1)
         .where('deleted_at', 'is', null)
-        .where('date', '<=', asOf ?? '9999-12-31')
+        .where('date', '<=', asOf ?? '0000-01-01')
         .orderBy('date')
         .execute(),
       db
@@ -170,7 +179,7 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
       givenName: student.given_name,
       familyName: student.family_name,
       gradeLevel: student.grade_level,
-      schoolName: student.school_name,
+      schoolName: student.school_name ?? '—',
       entryDate: student.entry_date,
       exitDate: student.exit_date,
       enrollmentStatus: student.enrollment_status,

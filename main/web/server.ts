@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode } from '../api/contract';
@@ -207,7 +208,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     });
-    fs.createReadStream(file).pipe(res);
+    // A file that vanishes or cannot be read after the checks above must not take the host down.
+    pipeline(fs.createReadStream(file), res, (error) => {
+      if (error) res.destroy();
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -108,4 +108,74 @@ describe('indicators on the hand-computed tiny district', () => {
       .execute();
     expect(after).toEqual(before);
   });
+
+  it("shares a year-long course's credit between its fall and spring sections", async () => {
+    const spring = '01900000-0000-7000-8000-000000000013';
+    const algebraSpring = '01900000-0000-7000-8000-000000000042';
+    const row = {
+      district_id: ids.district,
+      school_id: ids.high,
+      source_system: 'fixture',
+      source_id: null,
+      created_at: 0,
+      updated_at: 0,
+      deleted_at: null,
+    };
+    await store.db
+      .updateTable('courses')
+      .set({ credits: 1 })
+      .where('id', '=', ids.algebra)
+      .execute();
+    await store.db
+      .insertInto('academic_sessions')
+      .values({
+        ...row,
+        school_id: null,
+        id: spring,
+        title: 'Spring 2026',
+        session_type: 'semester',
+        parent_id: ids.year,
+        start_date: '2026-01-06',
+        end_date: '2026-05-29',
+        school_year: 2026,
+      })
+      .execute();
+    await store.db
+      .insertInto('sections')
+      .values({
+        ...row,
+        id: algebraSpring,
+        course_id: ids.algebra,
+        term_id: spring,
+        title: 'Algebra I – P1 (spring)',
+        period: '1',
+      })
+      .execute();
+    await store.db
+      .insertInto('enrollments')
+      .values({
+        ...row,
+        id: '01900000-0000-7000-8000-000000000060',
+        student_id: ids.ana,
+        section_id: algebraSpring,
+        begin_date: '2026-01-06',
+        end_date: null,
+      })
+      .execute();
+    await store.db
+      .insertInto('section_grades')
+      .values({
+        ...row,
+        id: '01900000-0000-7000-8000-000000000061',
+        student_id: ids.ana,
+        section_id: ids.algebraSection,
+        grading_period_id: ids.q1,
+        numeric_grade: 85,
+        letter: 'B',
+        is_final: 1,
+      })
+      .execute();
+    await refreshIndicators(store, 1_000);
+    expect((await indicator(ids.ana)).core_credits_earned).toBe(0.5);
+  });
 });

@@ -3,6 +3,8 @@
  * hand-made tiny district: errors are typed and never crash the host; role scope is enforced
  * at the router; profile views and refusals leave audit rows.
  */
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Method, Output } from '../../main/api/contract';
@@ -156,7 +158,11 @@ describe('browser host', () => {
       .where('entity_id', '=', ids.ben)
       .execute();
     expect(denied).toHaveLength(1);
-    expect(denied[0]).toMatchObject({ actor_staff_id: ids.tran, actor_role: 'teacher' });
+    expect(denied[0]).toMatchObject({
+      actor_staff_id: ids.tran,
+      actor_role: 'teacher',
+      student_id: ids.ben,
+    });
   });
 
   it('opens a profile in scope, with explained flags, and audits the view', async () => {
@@ -243,5 +249,70 @@ describe('browser host', () => {
     expect(mine.body.value.scope.kind).toBe('sections');
     expect(mine.body.value.enrollment).toBe(2);
     expect(mine.body.value.attendanceTrend.map((w) => w.rate)).toEqual([0.9, 0.9, 1, 1]);
+  });
+
+  it('keeps a district admin to their own district, and labels district and school views', async () => {
+    const session = await signIn(ids.districtAdmin);
+    const all = await post('overview.get', {}, { session });
+    expect(all.body.value.scope).toEqual({ kind: 'district', label: 'All schools' });
+    expect(all.body.value.enrollment).toBe(4);
+    const high = await post('overview.get', { schoolId: ids.high }, { session });
+    expect(high.body.value.scope).toEqual({ kind: 'school', label: 'Tiny High' });
+    expect(high.body.value.enrollment).toBe(3);
+
+    const otherDistrict = '01900000-0000-7000-8000-0000000000d2';
+    const otherSchool = '01900000-0000-7000-8000-0000000000e2';
+    const row = {
+      source_system: 'fixture',
+      source_id: null,
+      created_at: 0,
+      updated_at: 0,
+      deleted_at: null,
+    };
+    await core.store.db
+      .insertInto('districts')
+      .values({
+        ...row,
+        id: otherDistrict,
+        district_id: otherDistrict,
+        school_id: null,
+        name: 'Elsewhere',
+        timezone: 'UTC',
+      })
+      .execute();
+    await core.store.db
+      .insertInto('schools')
+      .values({
+        ...row,
+        id: otherSchool,
+        district_id: otherDistrict,
+        school_id: otherSchool,
+        name: 'Elsewhere High',
+        school_type: 'high',
+        grade_low: 9,
+        grade_high: 12,
+      })
+      .execute();
+    const foreign = await post('overview.get', { schoolId: otherSchool }, { session });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error?.message).toMatch(/not in your district/);
+    const foreignList = await post('students.list', { schoolId: otherSchool }, { session });
+    expect(foreignList.body.value.total).toBe(0);
+  });
+
+  it('survives a static file that cannot be read', async () => {
+    const staticDir = path.join(t.dir, 'static');
+    fs.mkdirSync(staticDir);
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
+    const socket = net.createServer().listen(path.join(staticDir, 'app.js')); // opening it fails
+    await new Promise((r) => socket.once('listening', r));
+    const other = await startWebServer({ core, token: TOKEN, staticDir });
+    await fetch(`${other.url}app.js`)
+      .then((r) => r.text())
+      .catch(() => 'connection closed');
+    expect((await fetch(`${other.url}healthz`)).status).toBe(200);
+    expect(await (await fetch(`${other.url}`)).text()).toContain('<title>x</title>');
+    await other.close();
+    socket.close();
   });
 });
