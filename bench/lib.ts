@@ -11,9 +11,16 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Prints one figure with its ratio to the anchor the issue names (<1 means within target). */
-export function report(name: string, value: number, unit: string, anchor: number): string {
-  const line = `${name.padEnd(52)} ${value.toFixed(unit === 'ms' ? 1 : 2).padStart(10)} ${unit.padEnd(3)}  anchor ${anchor} ${unit}  ratio ${(value / anchor).toFixed(2)}`;
+/**
+ * Prints one figure with its ratio to the anchor the issue names (< 1 means within target);
+ * figures the issue asks for without a target print no ratio.
+ */
+export function report(name: string, value: number, unit: string, anchor: number | null): string {
+  const figure = `${name.padEnd(56)} ${value.toFixed(unit === 'ms' ? 1 : 2).padStart(10)} ${unit.padEnd(3)}`;
+  const line =
+    anchor === null
+      ? `${figure}  (no target set)`
+      : `${figure}  anchor ${anchor} ${unit}  ratio ${(value / anchor).toFixed(2)}`;
   console.log(line);
   return line;
 }
