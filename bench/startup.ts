@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/chromium';
 import { benchDistrict, percentile, report } from './lib';
 
 const { values } = parseArgs({
@@ -26,17 +27,7 @@ if (
   process.exit(1);
 }
 const { dataDir } = await benchDistrict(2000);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 const ready: number[] = [];
 const rendered: number[] = [];
