@@ -225,6 +225,15 @@ describe('browser host', () => {
     const byGpa = await post('students.list', { sort: 'gpa', dir: 'asc' }, { session });
     expect(byGpa.body.value.rows.map((r) => r.gpa)).toEqual([0, 1.5, 3]);
     const search = await post('students.list', { search: 'cara' }, { session });
+    // LIKE wildcards typed by a person are matched literally.
+    expect((await post('students.list', { search: '%' }, { session })).body.value.total).toBe(0);
+    expect((await post('students.list', { search: 'a_a' }, { session })).body.value.total).toBe(0);
+    const chronicCount = await post(
+      'students.list',
+      { flag: 'chronic_absence', limit: 1 },
+      { session },
+    );
+    expect(chronicCount.body.value).toMatchObject({ total: 1, dataAsOf: '2025-09-26' });
     expect(search.body.value.total).toBe(1);
     const grade9 = await post('students.list', { grade: 9, limit: 1 }, { session });
     expect(grade9.body.value.total).toBe(2);
