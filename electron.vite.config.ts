@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/electron/main.ts'),
+          // Background jobs run in worker threads loaded from ./worker.js (main/jobs/runner.ts).
+          worker: resolve(import.meta.dirname, 'main/jobs/worker.ts'),
+        },
+      },
     },
   },
   preload: {

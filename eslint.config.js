@@ -13,6 +13,7 @@ export default tseslint.config(
       '.electron-native',
       'test-results',
       'playwright-report',
+      '.scratch',
     ],
   },
   js.configs.recommended,

@@ -7,11 +7,18 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   build: {
-    ssr: resolve(import.meta.dirname, 'main/web/main.ts'),
+    ssr: true,
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'main.js' } },
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'main/web/main.ts'),
+        // Background jobs run in worker threads loaded from ./worker.js (main/jobs/runner.ts).
+        worker: resolve(import.meta.dirname, 'main/jobs/worker.ts'),
+      },
+      output: { entryFileNames: '[name].js' },
+    },
   },
 });

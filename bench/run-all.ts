@@ -1,7 +1,12 @@
 /** `npm run bench`: every benchmark in turn; each prints its figures and ratios to anchors. */
 import { spawnSync } from 'node:child_process';
 
-const scripts = ['bench/api-latency.ts', 'bench/startup.ts'];
+const scripts = [
+  'bench/api-latency.ts',
+  'bench/startup.ts',
+  'bench/pipeline.ts',
+  'bench/import.ts',
+];
 const extra = process.argv.slice(2);
 let failed = 0;
 for (const script of scripts) {

@@ -93,6 +93,48 @@ export const JOB_STATUSES = [
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+export const IMPORT_KINDS = [
+  'oneroster',
+  'attendance',
+  'grades',
+  'assignments',
+  'submissions',
+  'incidents',
+  'lms_activity',
+  'xapi',
+  'assessments',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_STATUSES = [
+  'running',
+  'committed',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const PIPELINE_MODES = ['incremental', 'backfill'] as const;
+export type PipelineMode = (typeof PIPELINE_MODES)[number];
+export const PIPELINE_TRIGGERS = [
+  'manual',
+  'import',
+  'scheduled',
+  'catch_up',
+  'cli',
+  'seed',
+] as const;
+export type PipelineTrigger = (typeof PIPELINE_TRIGGERS)[number];
+export const PIPELINE_STATUSES = [
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
+export type PipelineStatus = (typeof PIPELINE_STATUSES)[number];
+
 export const OUTBOX_STATUSES = ['pending', 'sent', 'accepted', 'rejected'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -248,7 +290,112 @@ export interface StudentOutcomeTable extends SyncedColumns {
   detail: string | null;
 }
 
+/** A standardised or benchmark assessment result (e.g. a fall MAP Growth score). */
+export interface AssessmentResultTable extends SyncedColumns {
+  student_id: string;
+  assessment: string;
+  subject: string | null;
+  date: IsoDate;
+  score: number;
+  max_score: number | null;
+  percentile: number | null;
+  performance_level: string | null;
+}
+
 // ---------------------------------------------------------------- derived (computed locally)
+
+/** Raw xAPI statements, kept by statement id so re-imports dedupe; rolled up into lms_activity. */
+export interface LmsStatementTable {
+  id: string;
+  student_id: string;
+  section_id: string | null;
+  date: IsoDate;
+  verb: string;
+  minutes: number;
+  import_id: string;
+  created_at: EpochMs;
+}
+
+/** Per student: recompute weekly features from this date on (written with the data it covers). */
+export interface FeatureDirtyTable {
+  student_id: string;
+  from_date: IsoDate;
+}
+
+/** One section's standing in a weekly snapshot. */
+export interface SectionGradeFeature {
+  sectionId: string;
+  grade: number | null;
+}
+
+/** A student as of the last day of a school week (weeks start on Monday). Rates are 0..1. */
+export interface StudentFeatureTable {
+  student_id: string;
+  week_start: IsoDate;
+  district_id: string;
+  school_id: string;
+  grade_level: number;
+  days_enrolled_week: number;
+  days_absent_week: number;
+  days_enrolled_ytd: number;
+  days_absent_ytd: number;
+  attendance_rate_week: number | null;
+  attendance_rate_4wk: number | null;
+  attendance_rate_ytd: number | null;
+  unexcused_absences_ytd: number;
+  tardies_week: number;
+  tardies_ytd: number;
+  /** Last 4 weeks' attendance rate minus the 4 weeks before (negative = falling). */
+  attendance_trend: number | null;
+  incident_days_week: number;
+  incident_days_ytd: number;
+  suspensions_ytd: number;
+  /** JSON array of SectionGradeFeature. */
+  section_grades_json: string;
+  lowest_grade: number | null;
+  failing_sections: number;
+  gpa: number | null;
+  assignments_due_ytd: number;
+  missing_rate_ytd: number | null;
+  late_rate_ytd: number | null;
+  missing_4wk: number;
+  lms_active_days_week: number;
+  lms_minutes_week: number;
+  lms_sessions_week: number;
+  on_time_submissions_week: number;
+  assessment_avg: number | null;
+  assessment_trend: number | null;
+  flag_chronic_absence: Bool;
+  flag_course_failure: Bool;
+  flag_low_gpa: Bool;
+  flag_suspension: Bool;
+  flag_off_track: Bool | null;
+  flag_count: number;
+  run_id: string;
+  computed_at: EpochMs;
+}
+
+/** A sudden change in one feature against the student's own history and their cohort. */
+export interface FeatureAnomalyTable {
+  student_id: string;
+  week_start: IsoDate;
+  feature: string;
+  value: number;
+  own_baseline: number | null;
+  own_z: number | null;
+  cohort_median: number | null;
+  cohort_z: number | null;
+  direction: 'drop' | 'rise';
+  explanation: string;
+  run_id: string;
+}
+
+/** A cohort (school + grade) and week whose anomaly statistics are due for recomputation. */
+export interface AnomalyDirtyTable {
+  school_id: string;
+  grade_level: number;
+  week_start: IsoDate;
+}
 
 /** Each student's current early-warning indicators and transparent flags. */
 export interface StudentIndicatorTable {
@@ -306,6 +453,8 @@ export interface JobTable {
   started_at: EpochMs | null;
   finished_at: EpochMs | null;
   heartbeat_at: EpochMs | null;
+  /** The process running the job; a running job whose process is gone was interrupted. */
+  owner_pid: number | null;
 }
 
 export interface AuditLogTable {
@@ -329,11 +478,65 @@ export interface SettingTable {
 export interface QuarantineTable {
   id: string;
   job_id: string | null;
+  import_id: string | null;
   source_file: string;
   line_number: number | null;
   raw: string | null;
   reason: string;
   created_at: EpochMs;
+}
+
+/** One imported file (a OneRoster bundle is one row per CSV inside it). */
+export interface ImportTable {
+  id: string;
+  job_id: string | null;
+  kind: ImportKind;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  mode: 'bulk' | 'delta' | null;
+  status: ImportStatus;
+  rows_total: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  quarantined: number;
+  /** Rows read and deliberately not stored (e.g. OneRoster guardians), counted, never silent. */
+  ignored: number;
+  mapping_json: string | null;
+  detail_json: string | null;
+  error: string | null;
+  started_at: EpochMs;
+  finished_at: EpochMs | null;
+}
+
+/** A header mapping the user confirmed, remembered per source (kind + header signature). */
+export interface ImportMappingTable {
+  source_key: string;
+  kind: ImportKind;
+  headers_json: string;
+  mapping_json: string;
+  updated_at: EpochMs;
+}
+
+export interface PipelineRunTable {
+  id: string;
+  job_id: string | null;
+  mode: PipelineMode;
+  trigger: PipelineTrigger;
+  status: PipelineStatus;
+  as_of: IsoDate | null;
+  from_week: IsoDate | null;
+  students: number;
+  weeks: number;
+  rows_written: number;
+  anomalies: number;
+  error: string | null;
+  /** Fingerprint of the shared inputs (thresholds, calendar, sessions, sections, courses). */
+  inputs_key: string | null;
+  started_at: EpochMs;
+  finished_at: EpochMs | null;
 }
 
 export interface OutboxTable {
@@ -375,6 +578,15 @@ export interface Database {
   discipline_incidents: DisciplineIncidentTable;
   lms_activity: LmsActivityTable;
   student_outcomes: StudentOutcomeTable;
+  assessment_results: AssessmentResultTable;
+  lms_statements: LmsStatementTable;
+  feature_dirty: FeatureDirtyTable;
+  student_features: StudentFeatureTable;
+  feature_anomalies: FeatureAnomalyTable;
+  anomaly_dirty: AnomalyDirtyTable;
+  imports: ImportTable;
+  import_mappings: ImportMappingTable;
+  pipeline_runs: PipelineRunTable;
   student_indicators: StudentIndicatorTable;
   attendance_weekly: AttendanceWeeklyTable;
   jobs: JobTable;
@@ -405,6 +617,7 @@ export const SYNCED_TABLES = [
   'discipline_incidents',
   'lms_activity',
   'student_outcomes',
+  'assessment_results',
 ] as const satisfies readonly (keyof Database)[];
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -424,6 +637,11 @@ export type DisciplineIncident = Selectable<DisciplineIncidentTable>;
 export type LmsActivity = Selectable<LmsActivityTable>;
 export type StudentOutcome = Selectable<StudentOutcomeTable>;
 export type StudentIndicator = Selectable<StudentIndicatorTable>;
+export type AssessmentResult = Selectable<AssessmentResultTable>;
+export type StudentFeature = Selectable<StudentFeatureTable>;
+export type FeatureAnomaly = Selectable<FeatureAnomalyTable>;
+export type ImportRecord = Selectable<ImportTable>;
+export type PipelineRun = Selectable<PipelineRunTable>;
 export type Job = Selectable<JobTable>;
 export type AuditLogEntry = Selectable<AuditLogTable>;
 export type NewAuditLogEntry = Insertable<AuditLogTable>;

@@ -5,7 +5,20 @@
  */
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
-import type { AttendanceTier, IsoDate, OutcomeKind, StaffRole } from '../../db/schema';
+import {
+  IMPORT_KINDS,
+  PIPELINE_MODES,
+  type AttendanceTier,
+  type ImportKind,
+  type ImportStatus,
+  type IsoDate,
+  type JobStatus,
+  type OutcomeKind,
+  type PipelineMode,
+  type PipelineStatus,
+  type PipelineTrigger,
+  type StaffRole,
+} from '../../db/schema';
 
 export const FLAG_KEYS = [
   'chronic_absence',
@@ -30,6 +43,11 @@ export type StudentSortKey = (typeof STUDENT_SORT_KEYS)[number];
 
 const id = z.string().min(1).max(64);
 const none = z.object({}).strict();
+/** Field key → column index (or null = not mapped), as the import wizard's mapping step edits it. */
+const columnMapping = z.record(z.string().max(64), z.number().int().min(0).max(10_000).nullable());
+export const DATE_ORDER_VALUES = ['MDY', 'DMY', 'YMD'] as const;
+/** Upload chunk size: base64-encoded in JSON it stays under the browser host's 1 MB body limit. */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 
 export const inputs = {
   'system.info': none,
@@ -53,6 +71,95 @@ export const inputs = {
     })
     .strict(),
   'students.profile': z.object({ studentId: id }).strict(),
+  'jobs.list': z
+    .object({
+      kind: z.enum(['import', 'pipeline']).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    })
+    .strict(),
+  'jobs.get': z.object({ jobId: id }).strict(),
+  'jobs.cancel': z.object({ jobId: id }).strict(),
+  'jobs.retry': z.object({ jobId: id }).strict(),
+  /** Starts an upload: the file's bytes follow in `imports.append` chunks. */
+  'imports.stage': z
+    .object({
+      fileName: z.string().trim().min(1).max(255),
+      size: z
+        .number()
+        .int()
+        .min(0)
+        .max(8 * 1024 ** 3),
+    })
+    .strict(),
+  'imports.append': z
+    .object({
+      stagedId: id,
+      offset: z.number().int().min(0),
+      /** Base64 bytes, at most UPLOAD_CHUNK_BYTES decoded. */
+      data: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+    })
+    .strict(),
+  /** Detects the kind and mapping of a staged file and checks its first rows without saving them. */
+  'imports.preview': z
+    .object({
+      stagedId: id,
+      kind: z.enum(IMPORT_KINDS).optional(),
+      mapping: columnMapping.optional(),
+    })
+    .strict(),
+  'imports.start': z
+    .object({
+      files: z
+        .array(
+          z
+            .object({
+              stagedId: id,
+              kind: z.enum(IMPORT_KINDS),
+              mapping: columnMapping.optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(50),
+      runPipeline: z.boolean().default(true),
+    })
+    .strict(),
+  'imports.list': z
+    .object({
+      limit: z.number().int().min(1).max(500).default(100),
+      /** Only the files of this job (e.g. what committed before a job failed or was cancelled). */
+      jobId: id.optional(),
+    })
+    .strict(),
+  'imports.quarantine': z
+    .object({
+      importId: id,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+  /** The quarantined rows (with line, reason and raw text) or the per-file report, as CSV. */
+  'imports.exportCsv': z
+    .object({
+      what: z.enum(['quarantine', 'report']),
+      jobId: id.optional(),
+      importId: id.optional(),
+    })
+    .strict()
+    .refine((v) => v.jobId !== undefined || v.importId !== undefined, {
+      message: 'Name a jobId or an importId.',
+    }),
+  'imports.settings': z.object({ dateOrder: z.enum(DATE_ORDER_VALUES).optional() }).strict(),
+  'pipeline.runs': z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+  'pipeline.run': z.object({ mode: z.enum(PIPELINE_MODES).default('incremental') }).strict(),
+  'pipeline.schedule': z
+    .object({
+      dailyAt: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 06:00.')
+        .optional(),
+    })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof inputs;
@@ -217,6 +324,116 @@ export interface StudentProfile {
   outcomes: { termTitle: string; outcome: OutcomeKind; value: boolean; detail: string | null }[];
 }
 
+export interface JobSummary {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  progress: number;
+  message: string | null;
+  error: string | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /**
+   * The job's result when it succeeded: ImportJobResult (main/imports/job.ts) for imports,
+   * PipelineRunSummary (main/pipeline/run.ts) for pipeline runs.
+   */
+  result: unknown;
+}
+
+/** One imported file's outcome, every row accounted for. */
+export interface ImportSummary {
+  importId: string;
+  jobId: string | null;
+  kind: ImportKind;
+  fileName: string;
+  mode: 'bulk' | 'delta' | null;
+  status: ImportStatus;
+  rowsTotal: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  quarantined: number;
+  ignored: number;
+  summary: string;
+  error: string | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+export interface ImportFieldView {
+  key: string;
+  label: string;
+  required: boolean;
+  help: string | null;
+}
+
+export interface ImportPreview {
+  stagedId: string;
+  fileName: string;
+  bytes: number;
+  format: 'csv' | 'jsonl' | 'oneroster';
+  /** The kind used for this preview (detected unless the caller chose one). */
+  kind: ImportKind | null;
+  kindTitle: string | null;
+  /** Every kind the file could be, best guess first. */
+  candidates: { kind: ImportKind; title: string; score: number }[];
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  /** The first rows as read, for the mapping step's preview table. */
+  sample: { line: number; values: string[] }[];
+  fields: ImportFieldView[];
+  mapping: Record<string, number | null>;
+  mappingSource: 'remembered' | 'detected' | 'yours';
+  missingRequired: string[];
+  /** The first rows checked against the database without saving them. */
+  check: {
+    rows: number;
+    wouldAdd: number;
+    wouldUpdate: number;
+    unchanged: number;
+    problems: { line: number; reason: string }[];
+    /** Why the check could not run (e.g. another import is writing), if it could not. */
+    skipped: string | null;
+  };
+  /** For a OneRoster bundle: its manifest and files, in import order. */
+  oneRoster: {
+    version: string | null;
+    files: { name: string; mode: 'bulk' | 'delta' | 'absent'; rows: number | null }[];
+    problems: string[];
+  } | null;
+  dateOrder: (typeof DATE_ORDER_VALUES)[number];
+  /** Set when the same bytes were imported before: re-importing will change nothing. */
+  alreadyImported: { at: number; fileName: string } | null;
+}
+
+export interface QuarantineRow {
+  id: string;
+  fileName: string;
+  line: number | null;
+  reason: string;
+  raw: string | null;
+}
+
+export interface PipelineRunView {
+  id: string;
+  jobId: string | null;
+  mode: PipelineMode;
+  trigger: PipelineTrigger;
+  status: PipelineStatus;
+  asOf: IsoDate | null;
+  fromWeek: IsoDate | null;
+  students: number;
+  weeks: number;
+  rowsWritten: number;
+  anomalies: number;
+  error: string | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
 export interface Outputs {
   'system.info': SystemInfo;
   'auth.demoAccounts': { staff: StaffSummary[] };
@@ -227,13 +444,41 @@ export interface Outputs {
   'overview.get': Overview;
   'students.list': StudentListPage;
   'students.profile': StudentProfile;
+  'jobs.list': { jobs: JobSummary[] };
+  'jobs.get': JobSummary;
+  'jobs.cancel': { cancelled: boolean };
+  'jobs.retry': { jobId: string };
+  'imports.stage': { stagedId: string };
+  'imports.append': { received: number };
+  'imports.preview': ImportPreview;
+  'imports.start': { jobId: string };
+  'imports.list': { imports: ImportSummary[] };
+  'imports.quarantine': { total: number; rows: QuarantineRow[] };
+  'imports.exportCsv': { fileName: string; csv: string };
+  'imports.settings': { dateOrder: (typeof DATE_ORDER_VALUES)[number] };
+  'pipeline.runs': {
+    runs: PipelineRunView[];
+    dataAsOf: IsoDate | null;
+    schedule: { dailyAt: string; nextRunAt: number };
+    /** Students whose weekly features wait for the next run (new data since the last one). */
+    pendingStudents: number;
+  };
+  'pipeline.run': { jobId: string };
+  'pipeline.schedule': { dailyAt: string; nextRunAt: number };
 }
 export type Output<M extends Method> = Outputs[M];
 
 /** Events pushed from the core to the renderer (IPC or Server-Sent Events). */
 export interface Events {
-  'job.progress': { jobId: string; kind: string; progress: number; message: string | null };
+  'job.progress': {
+    jobId: string;
+    kind: string;
+    progress: number;
+    message: string | null;
+    status: JobStatus;
+  };
   'data.changed': { tables: string[] };
+  'settings.changed': { keys: string[] };
 }
 export type EventName = keyof Events;
 

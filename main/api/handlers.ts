@@ -1,4 +1,7 @@
 import { authHandlers } from '../auth/handlers';
+import { importHandlers } from '../imports/handlers';
+import { jobHandlers } from '../jobs/handlers';
+import { pipelineHandlers } from '../pipeline/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { schoolHandlers } from '../schools/handlers';
 import { studentHandlers } from '../students/handlers';
@@ -12,4 +15,7 @@ export const handlers = {
   ...schoolHandlers,
   ...overviewHandlers,
   ...studentHandlers,
+  ...jobHandlers,
+  ...importHandlers,
+  ...pipelineHandlers,
 } satisfies HandlerMap;

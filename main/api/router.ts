@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import type { Store } from '../store/open';
+import type { CoreEvents } from '../app/events';
+import type { Staging } from '../imports/staging';
+import type { JobRunner } from '../jobs/runner';
 import type { Session, SessionRegistry } from '../auth/sessions';
 import { writeAudit } from '../audit/log';
 import { assertStudentVisible } from '../scope/scope';
@@ -25,6 +28,9 @@ export interface CallContext {
   appVersion: string;
   sessions: SessionRegistry;
   session: Session | null;
+  jobs: JobRunner;
+  staging: Staging;
+  events: CoreEvents;
 }
 
 export type Handler<M extends Method> = (
@@ -89,7 +95,7 @@ export function createRouter(
       try {
         await assertStudentVisible(base.store.db, session.scope, input.studentId);
       } catch (error) {
-        await writeAudit(base.store.db, {
+        writeAudit(base.store, {
           actor: { staffId: session.staff.id, role: session.staff.role },
           action: 'student.access.denied',
           entityType: 'student',
@@ -104,7 +110,7 @@ export function createRouter(
     const value = await handler(parsed.data as ParsedInput<Method>, ctx);
     const action = AUDITED[method];
     if (action && session) {
-      await writeAudit(base.store.db, {
+      writeAudit(base.store, {
         actor: { staffId: session.staff.id, role: session.staff.role },
         action,
         entityType: 'student',
@@ -131,6 +137,16 @@ export function createRouter(
               code: 'unavailable',
               message:
                 'Sightline’s local database file is damaged, so this could not be read. Nothing was changed. Restore the file from a backup, or ask your district to re-sync this laptop.',
+            },
+          };
+        }
+        if (sqliteCode === 'SQLITE_BUSY') {
+          return {
+            ok: false,
+            error: {
+              code: 'unavailable',
+              message:
+                'An import is writing to the local database right now, so this could not be saved. Nothing was changed; try again when the import has finished.',
             },
           };
         }

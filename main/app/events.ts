@@ -16,7 +16,7 @@ export class CoreEvents {
 
   /** Every event, for hosts that forward them all. */
   onAny(listener: (event: EventName, payload: Events[EventName]) => void): () => void {
-    const names: EventName[] = ['job.progress', 'data.changed'];
+    const names: EventName[] = ['job.progress', 'data.changed', 'settings.changed'];
     const offs = names.map((name) => this.on(name, (payload) => listener(name, payload)));
     return () => offs.forEach((off) => off());
   }

@@ -9,15 +9,21 @@ import type { HostKind } from '../api/contract';
 import { handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { SessionRegistry } from '../auth/sessions';
-import { refreshIndicators } from '../indicators/refresh';
+import { runPipeline } from '../pipeline';
+import { flushAudit } from '../audit/log';
 import { openStore, type Store } from '../store/open';
 import { databasePath, dataDir as defaultDataDir } from '../store/paths';
 import { CoreEvents } from './events';
+import { startPipelineSchedule } from './pipeline-schedule';
+import { Staging } from '../imports/staging';
+import { JobRunner } from '../jobs/runner';
 
 export const APP_VERSION: string = pkg.version;
 
 export interface CoreOptions {
   host: HostKind;
+  /** Run the feature pipeline daily and catch up at launch (desktop and browser hosts). */
+  schedulePipeline?: boolean;
   dataDir?: string;
   /** Students in the demo district created when the database is empty; 0 leaves it empty. */
   demoStudents?: number;
@@ -29,6 +35,7 @@ export interface Core {
   router: Router;
   events: CoreEvents;
   sessions: SessionRegistry;
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -56,8 +63,12 @@ export async function seedDemo(
   seed = DEFAULT_SEED,
 ): Promise<void> {
   generateDemoDistrict(store.sqlite, { students, seed, onProgress });
-  onProgress(1, 'Computing early-warning flags…');
-  await refreshIndicators(store);
+  // The full pipeline, not just the flags: weekly features, anomalies, then indicators.
+  await runPipeline(store, {
+    mode: 'backfill',
+    trigger: 'seed',
+    onProgress: (fraction, message) => onProgress(fraction, message),
+  });
 }
 
 export async function startCore(options: CoreOptions): Promise<Core> {
@@ -73,11 +84,53 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       lastShown = pct;
     });
   }
+  const core = bindCore(store, {
+    host: options.host,
+    dataDir: options.dataDir ?? defaultDataDir(),
+    log,
+  });
+  if (!options.schedulePipeline) return core;
+  const stopSchedule = await startPipelineSchedule(store, core.jobs, core.events, log);
+  return {
+    ...core,
+    close: async () => {
+      stopSchedule();
+      await core.close();
+    },
+  };
+}
+
+/**
+ * Everything around an open store that hosts share: events, sessions, the job runner (after
+ * marking jobs a dead process left running as interrupted), upload staging and the router.
+ */
+export function bindCore(
+  store: Store,
+  options: { host: HostKind; dataDir: string; log?: (message: string) => void },
+): Core {
+  const log = options.log ?? ((m: string) => console.log(m));
   const events = new CoreEvents();
   const sessions = new SessionRegistry();
+  const jobs = new JobRunner(store, events);
+  const interrupted = jobs.recoverInterrupted();
+  if (interrupted > 0) log(`${interrupted} job(s) were interrupted when the app last stopped.`);
+  const staging = new Staging(options.dataDir);
+  staging.removeOld();
   const router = createRouter(
-    { store, host: options.host, appVersion: APP_VERSION, sessions },
+    { store, host: options.host, appVersion: APP_VERSION, sessions, jobs, staging, events },
     handlers,
+    (m) => console.error(m),
   );
-  return { store, router, events, sessions, close: () => store.close() };
+  return {
+    store,
+    router,
+    events,
+    sessions,
+    jobs,
+    close: async () => {
+      await jobs.close();
+      flushAudit(store);
+      await store.close();
+    },
+  };
 }

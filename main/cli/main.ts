@@ -2,11 +2,19 @@
  * `npm run cli -- <command>`: the command-line host, for admins, scheduled jobs and benchmarks.
  * It calls the same router as the other hosts, signed in as a named staff member.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { IMPORT_KINDS, type ImportKind } from '../../db/schema';
+import type { ImportFileRequest } from '../imports/job';
+import { detectKind, scoreKinds } from '../imports/kinds';
+import { openCsv } from '../imports/read/csv';
+import type { JobInputOf, JobKind } from '../jobs/registry';
 import { DEFAULT_SEED, DEFAULT_STUDENTS, generateDemoDistrict } from '../../db/seed/generate';
 import { MIN_STUDENTS } from '../../db/seed/district-plan';
 import { startCore, isEmpty } from '../app/start';
 import { refreshIndicators } from '../indicators/refresh';
+import { runPipeline } from '../pipeline';
 import { openStore } from '../store/open';
 import { databasePath, dataDir } from '../store/paths';
 import { DatabaseOpenError } from '../store/errors';
@@ -22,6 +30,14 @@ const HELP = `Sightline command line
       List staff accounts (id, role, name) to use with --as.
   npm run cli -- call <method> [JSON input] --as <staff id>
       Call any API method, e.g.  call students.list '{"flag":"chronic_absence"}' --as <id>
+  npm run cli -- import <file or folder>... [--kind KIND] [--no-pipeline] [--source NAME]
+      Import SIS/LMS exports (CSV, xAPI JSON lines, a OneRoster folder or zip), each file in
+      one transaction, then update the weekly features. KIND is detected from the file name
+      and headers unless given: ${IMPORT_KINDS.join(', ')}.
+  npm run cli -- pipeline run | backfill
+      Recompute weekly features and flags: only what new data touched, or everything.
+  npm run cli -- jobs
+      List recent background jobs (imports, pipeline runs) and their status.
   npm run cli -- info
       Show the database, district and data date.
   npm run cli -- check
@@ -58,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
       as: { type: 'string' },
       role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      kind: { type: 'string' },
+      source: { type: 'string' },
+      'no-pipeline': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -91,15 +110,20 @@ async function main(argv: string[]): Promise<number> {
           onProgress: progressBar,
         });
         const generated = performance.now();
-        const refreshed = await refreshIndicators(store);
+        const pipeline = await runPipeline(store, {
+          mode: 'backfill',
+          trigger: 'seed',
+          onProgress: progressBar,
+        });
         console.log(
           JSON.stringify(
             {
               database: store.path,
               ...result,
-              flagsComputedFor: refreshed.students,
+              featuresComputedFor: pipeline.students,
+              weeks: pipeline.weeks,
               generateMs: Math.round(generated - started),
-              indicatorsMs: Math.round(performance.now() - generated),
+              pipelineMs: Math.round(performance.now() - generated),
             },
             null,
             2,
@@ -145,6 +169,49 @@ async function main(argv: string[]): Promise<number> {
       await store.close();
       return 0;
     }
+    case 'import': {
+      if (rest.length === 0) {
+        console.error('Name the files to import, e.g. `import exports/attendance.csv`.');
+        return 2;
+      }
+      if (values.kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(values.kind)) {
+        console.error(`--kind must be one of: ${IMPORT_KINDS.join(', ')}.`);
+        return 2;
+      }
+      const files = [];
+      for (const file of rest) {
+        const request = await describeImport(file, values.kind as ImportKind | undefined);
+        if (typeof request === 'string') {
+          console.error(request);
+          return 2;
+        }
+        files.push(request);
+      }
+      return runJob('import', {
+        files,
+        runPipeline: !values['no-pipeline'],
+        ...(values.source ? { sourceSystem: values.source } : {}),
+      });
+    }
+    case 'pipeline': {
+      const mode = rest[0] === 'backfill' ? 'backfill' : rest[0] === 'run' ? 'incremental' : null;
+      if (!mode) {
+        console.error('Use `pipeline run` (what changed) or `pipeline backfill` (everything).');
+        return 2;
+      }
+      return runJob('pipeline', { mode, trigger: 'cli' });
+    }
+    case 'jobs': {
+      const core = await startCore({ host: 'cli', demoStudents: 0 });
+      for (const job of core.jobs.list(20)) {
+        const when = new Date(job.createdAt).toISOString().replace('T', ' ').slice(0, 19);
+        console.log(
+          `${job.id}  ${when}  ${job.kind.padEnd(8)} ${job.status.padEnd(11)} ${job.error ?? job.message ?? ''}`,
+        );
+      }
+      await core.close();
+      return 0;
+    }
     case 'info':
     case 'call': {
       const core = await startCore({ host: 'cli', demoStudents: 0 });
@@ -184,6 +251,53 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(`Unknown command “${command}”.\n\n${HELP}`);
       return 2;
+  }
+}
+
+/** Resolves a path to an import request: OneRoster for folders and zips, else by headers. */
+async function describeImport(
+  file: string,
+  kind?: ImportKind,
+): Promise<ImportFileRequest | string> {
+  if (!fs.existsSync(file)) return `${file}: no such file or folder.`;
+  const name = path.basename(file);
+  if (kind) return { path: path.resolve(file), name, kind };
+  if (fs.statSync(file).isDirectory() || /\.zip$/i.test(file)) {
+    return { path: path.resolve(file), name, kind: 'oneroster' };
+  }
+  const special = scoreKinds(name, [])[0]?.kind;
+  const detected =
+    special === 'xapi' || special === 'oneroster'
+      ? special
+      : detectKind(name, (await openCsv(file)).headers);
+  if (!detected) {
+    return `${file}: could not tell what kind of export this is; pass --kind (${IMPORT_KINDS.join(', ')}).`;
+  }
+  return { path: path.resolve(file), name, kind: detected };
+}
+
+/** Runs one background job with a progress bar; Ctrl-C cancels it cleanly. */
+async function runJob<K extends JobKind>(kind: K, input: JobInputOf<K>): Promise<number> {
+  const core = await startCore({ host: 'cli', demoStudents: 0 });
+  try {
+    core.events.on('job.progress', (e) => {
+      if (e.status === 'running') progressBar(e.progress, e.message ?? '');
+    });
+    const jobId = core.jobs.start(kind, input);
+    const cancel = () => {
+      process.stderr.write('\nCancelling: the file being imported is rolled back…\n');
+      core.jobs.cancel(jobId);
+    };
+    process.once('SIGINT', cancel);
+    const job = await core.jobs.wait(jobId);
+    process.off('SIGINT', cancel);
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (job.result) console.log(JSON.stringify(job.result, null, 2));
+    if (job.status !== 'succeeded')
+      console.error(`Job ${job.status}${job.error ? `: ${job.error}` : ''}`);
+    return job.status === 'succeeded' ? 0 : 1;
+  } finally {
+    await core.close();
   }
 }
 

@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     core = await startCore({
       host: 'electron',
       dataDir: process.env.SIGHTLINE_DATA_DIR ?? app.getPath('userData'),
+      schedulePipeline: true,
     });
   } catch (error) {
     const { dialog } = await import('electron');

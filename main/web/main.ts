@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const port = Number(process.env.SIGHTLINE_PORT ?? 4791);
   const token = process.env.SIGHTLINE_WEB_TOKEN || randomBytes(24).toString('base64url');
-  const core = await startCore({ host: 'web' });
+  const core = await startCore({ host: 'web', schedulePipeline: true });
   const server = await startWebServer({
     core,
     token,

@@ -4,13 +4,13 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations';
-import { SYNCED_TABLES } from '../../db/schema';
-import { handlers } from '../../main/api/handlers';
-import { createRouter } from '../../main/api/router';
-import { SessionRegistry } from '../../main/auth/sessions';
+import { Kysely, SqliteDialect } from 'kysely';
+import * as m0001 from '../../db/migrations/0001_initial';
+import { SYNCED_TABLES, type Database } from '../../db/schema';
+import { bindCore } from '../../main/app/start';
 import { refreshIndicators } from '../../main/indicators/refresh';
 import { DatabaseOpenError } from '../../main/store/errors';
-import { openStore } from '../../main/store/open';
+import { APPLICATION_ID, openStore } from '../../main/store/open';
 import { buildTinyDistrict, ids } from '../fixtures/tiny-district';
 import { tempDir } from '../helpers';
 
@@ -68,6 +68,38 @@ describe('local store', () => {
     const again = await openStore(path.join(t.dir, 'a.sqlite'));
     expect(again.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     await again.close();
+  });
+
+  it("migrates the previous release's file (schema 1, with data) forward", async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const file = path.join(t.dir, 'release-0.1.sqlite');
+    // Exactly what release 0.1 wrote: migration 0001 and its user_version.
+    const raw = new SQLite(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    await m0001.up(old);
+    raw.pragma('user_version = 1');
+    await buildTinyDistrict(old);
+    const before = raw.prepare('SELECT count(*) FROM attendance_events').pluck().get();
+    await old.destroy();
+
+    const store = await openStore(file);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.sqlite.prepare('SELECT count(*) FROM attendance_events').pluck().get()).toBe(
+      before,
+    );
+    const indexes = store.sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attendance_events'",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toContain('attendance_identity');
+    expect(indexes).not.toContain('attendance_student_date');
+    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    await store.close();
   });
 
   it('enforces CHECK constraints on enumerations and dates', async () => {
@@ -164,12 +196,7 @@ describe('damage found after open', () => {
 
     // As for a file too large to check at open.
     const damaged = await openStore(file, { quickCheckMaxBytes: 0 });
-    const sessions = new SessionRegistry();
-    const router = createRouter(
-      { store: damaged, host: 'cli', appVersion: 'test', sessions },
-      handlers,
-      () => {},
-    );
+    const { router } = bindCore(damaged, { host: 'cli', dataDir: t.dir, log: () => {} });
     const signIn = await router.call('auth.signIn', { staffId: ids.admin }, null);
     expect(signIn.ok).toBe(true);
     const sessionId = signIn.ok ? (signIn.value as { sessionId: string }).sessionId : null;
