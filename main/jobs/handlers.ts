@@ -28,9 +28,7 @@ export const jobHandlers: Pick<
   /** Runs a failed, cancelled or interrupted job again with the same input. */
   'jobs.retry'(input, ctx) {
     const session = requireRole(ctx, ADMINS, 'run jobs again');
-    const row = ctx.store.sqlite
-      .prepare('SELECT kind, status, input_json FROM jobs WHERE id = ?')
-      .get(input.jobId) as { kind: string; status: string; input_json: string | null } | undefined;
+    const row = ctx.jobs.spec(input.jobId);
     if (!row || !isJobKind(row.kind)) throw new ApiError('not_found', 'There is no such job.');
     if (row.status === 'running' || row.status === 'queued') {
       throw new ApiError('invalid_input', 'That job has not finished yet.');

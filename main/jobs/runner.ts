@@ -168,6 +168,17 @@ export class JobRunner {
     return toSummary(job, this.#active?.id === id ? this.#active : undefined);
   }
 
+  /** A job's kind, status and input (for running it again), held or on record. */
+  spec(id: string): Pick<Job, 'kind' | 'status' | 'input_json'> | null {
+    return (
+      this.#held.get(id) ??
+      (this.#store.sqlite
+        .prepare('SELECT kind, status, input_json FROM jobs WHERE id = ?')
+        .get(id) as Pick<Job, 'kind' | 'status' | 'input_json'> | undefined) ??
+      null
+    );
+  }
+
   list(limit = 50, kind?: string): JobSummary[] {
     const rows = this.#store.sqlite
       .prepare(

@@ -2,7 +2,16 @@
  * Names for types the renderer uses often, all derived from the API contract (never re-declared),
  * so a contract change shows up here as a type error.
  */
-import type { Overview, StaffSummary, StudentProfile } from '../../../main/api/contract';
+import type {
+  ImportPreview,
+  ImportSummary,
+  JobSummary,
+  Output,
+  Overview,
+  PipelineRunView,
+  StaffSummary,
+  StudentProfile,
+} from '../../../main/api/contract';
 
 export type {
   ApiErrorCode,
@@ -10,10 +19,16 @@ export type {
   FlagCounts,
   FlagDetail,
   FlagKey,
+  ImportFieldView,
+  ImportPreview,
+  ImportSummary,
   Input,
+  JobSummary,
   Method,
   Output,
   Overview,
+  PipelineRunView,
+  QuarantineRow,
   SchoolSummary,
   ScopeKind,
   StaffSummary,
@@ -38,3 +53,18 @@ export type Outcome = StudentProfile['outcomes'][number];
 export type CalendarDay = StudentProfile['attendanceCalendar'][number];
 export type FlagsByGradeRow = Overview['flagsByGrade'][number];
 export type TrendPoint = Overview['attendanceTrend'][number];
+
+export type ImportKind = ImportSummary['kind'];
+export type ImportStatus = ImportSummary['status'];
+export type JobStatus = JobSummary['status'];
+export type PipelineStatus = PipelineRunView['status'];
+export type PipelineTrigger = PipelineRunView['trigger'];
+export type PipelineMode = PipelineRunView['mode'];
+/** How the school writes numeric dates such as 03/04/2025. */
+export type DateOrder = ImportPreview['dateOrder'];
+/** Field key → column index (null = not in this file). */
+export type ColumnMapping = ImportPreview['mapping'];
+export type ImportCheck = ImportPreview['check'];
+export type PipelineOverview = Output<'pipeline.runs'>;
+export type PipelineSchedule = PipelineOverview['schedule'];
+export type SystemInfo = Output<'system.info'>;

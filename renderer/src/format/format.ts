@@ -109,3 +109,46 @@ export function datesOfMonth(isoMonth: string): IsoDate[] {
   const prefix = `${year}-${String(month + 1).padStart(2, '0')}`;
   return Array.from({ length: days }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
 }
+
+const dateTime = new Intl.DateTimeFormat(LOCALE, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** A moment on this machine's clock, e.g. "Sep 8, 2025, 6:00 AM". */
+export function formatDateTime(ms: number | null | undefined): string | null {
+  return ms == null ? null : dateTime.format(new Date(ms));
+}
+
+/** How long something took: "0.4 s", "12 s", "3 min 05 s", "1 h 02 min". */
+export function formatDuration(ms: number | null | undefined): string | null {
+  if (ms == null || ms < 0) return null;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** A file size: "812 bytes", "14.2 KB", "3.1 MB", "1.2 GB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, 'byte');
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** A 0–1 fraction as a whole percent for progress bars: 0.426 → 43. */
+export function percentOf(fraction: number): number {
+  if (!Number.isFinite(fraction)) return 0;
+  return Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+}

@@ -9,13 +9,18 @@ export interface QueryResult<T> {
   reload: () => void;
 }
 
-/** Loads `args` through a query store when they change, and follows the answer. */
+/**
+ * Loads `args` through a query store when they change, and follows the answer. When the store is
+ * marked stale (the data changed), a page that shows it asks again at once; pages not on screen
+ * ask when they are next shown.
+ */
 export function useQuery<A, T>(query: QueryStore<A, T>, args: A, enabled = true): QueryResult<T> {
   const key = queryKey(args);
   const current = useStore(query.store);
+  const stale = current.stale;
   useEffect(() => {
     if (enabled) void query.load(JSON.parse(key) as A);
-  }, [query, key, enabled]);
+  }, [query, key, enabled, stale]);
   const reload = useCallback(() => {
     void query.load(JSON.parse(key) as A, { force: true });
   }, [query, key]);

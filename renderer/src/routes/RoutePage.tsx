@@ -1,6 +1,8 @@
 import type { Route } from '../stores/routes';
+import { ImportsPage } from './ImportsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OverviewPage } from './OverviewPage';
+import { PipelinePage } from './PipelinePage';
 import { StudentListPage } from './StudentListPage';
 import { StudentProfilePage } from './StudentProfilePage';
 
@@ -13,6 +15,10 @@ export function RoutePage({ route }: { route: Route }) {
       return <StudentListPage query={route.query} />;
     case 'student':
       return <StudentProfilePage key={route.studentId} studentId={route.studentId} />;
+    case 'imports':
+      return <ImportsPage />;
+    case 'pipeline':
+      return <PipelinePage />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }

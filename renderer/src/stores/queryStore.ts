@@ -12,6 +12,12 @@ export interface QueryState<T> {
   /** Which arguments `state` belongs to. */
   key: string | null;
   state: AsyncState<T>;
+  /**
+   * The data behind the answer changed (an import or pipeline run finished): the next `load` asks
+   * again, and a page showing the answer asks at once (see useQuery). The old answer stays on
+   * screen until the new one arrives.
+   */
+  stale: boolean;
 }
 
 export interface QueryStore<A, T> {
@@ -19,6 +25,8 @@ export interface QueryStore<A, T> {
   keepPrevious: boolean;
   /** Fetch for `args` unless that answer is already here or on its way; the latest call wins. */
   load(args: A, options?: { force?: boolean }): Promise<void>;
+  /** Marks the answer out of date (the `data.changed` event). */
+  invalidate(): void;
 }
 
 /**
@@ -29,20 +37,29 @@ export function createQueryStore<A, T>(
   fetch: (args: A) => Promise<T>,
   options: { keepPrevious?: boolean } = {},
 ): QueryStore<A, T> {
-  const store = createResettableStore<QueryState<T>>(() => ({ key: null, state: IDLE }));
+  const store = createResettableStore<QueryState<T>>(() => ({
+    key: null,
+    state: IDLE,
+    stale: false,
+  }));
   let latest = 0;
 
   async function load(args: A, { force = false }: { force?: boolean } = {}): Promise<void> {
     const key = queryKey(args);
     const current = store.getState();
     const settled = current.state.status === 'ready' || current.state.status === 'loading';
-    if (!force && current.key === key && settled) return;
+    if (!force && !current.stale && current.key === key && settled) return;
     const call = ++latest;
-    const state: AsyncState<T> =
-      options.keepPrevious || current.key === key
-        ? loadingFrom(current.state)
-        : { status: 'loading', previous: null };
-    store.setState({ key, state });
+    if (current.stale && !force && current.key === key && current.state.status === 'ready') {
+      // Refreshing after a data change: keep showing the answer until the new one arrives.
+      store.setState({ stale: false });
+    } else {
+      const state: AsyncState<T> =
+        options.keepPrevious || current.key === key
+          ? loadingFrom(current.state)
+          : { status: 'loading', previous: null };
+      store.setState({ key, state, stale: false });
+    }
     // Ignore an answer that a newer call, or a reset (sign-out), has overtaken.
     const stillWanted = () => call === latest && store.getState().key === key;
     try {
@@ -53,5 +70,9 @@ export function createQueryStore<A, T>(
     }
   }
 
-  return { store, load, keepPrevious: options.keepPrevious ?? false };
+  function invalidate(): void {
+    if (store.getState().key !== null) store.setState({ stale: true });
+  }
+
+  return { store, load, invalidate, keepPrevious: options.keepPrevious ?? false };
 }

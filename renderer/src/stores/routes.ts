@@ -1,6 +1,7 @@
 /**
  * The app's routes and their hash URLs: `#/` (overview), `#/students?…` (list with its filters,
- * sort and page), `#/students/<id>` (profile). Pure functions, no DOM.
+ * sort and page), `#/students/<id>` (profile), `#/imports` (import wizard), `#/pipeline`
+ * (feature pipeline). Pure functions, no DOM.
  */
 import type { FlagKey, SortDirection, StudentSortKey } from '../api/types';
 import { isFlagKey, isSortKey } from '../domain/labels';
@@ -28,6 +29,8 @@ export type Route =
   | { name: 'overview' }
   | { name: 'students'; query: StudentQuery }
   | { name: 'student'; studentId: string }
+  | { name: 'imports' }
+  | { name: 'pipeline' }
   | { name: 'notFound'; path: string };
 
 function parseStudentQuery(params: URLSearchParams): StudentQuery {
@@ -56,6 +59,8 @@ export function parseHash(hash: string): Route | null {
   const params = new URLSearchParams(search);
   if (path === '/' || path === '/overview') return { name: 'overview' };
   if (path === '/students') return { name: 'students', query: parseStudentQuery(params) };
+  if (path === '/imports') return { name: 'imports' };
+  if (path === '/pipeline') return { name: 'pipeline' };
   const student = /^\/students\/([^/]+)$/.exec(path);
   if (student?.[1]) return { name: 'student', studentId: decodeURIComponent(student[1]) };
   return { name: 'notFound', path };
@@ -83,6 +88,10 @@ export function hrefFor(route: Route): string {
       return `#/students${studentQueryString(route.query)}`;
     case 'student':
       return `#/students/${encodeURIComponent(route.studentId)}`;
+    case 'imports':
+      return '#/imports';
+    case 'pipeline':
+      return '#/pipeline';
     case 'notFound':
       return `#${route.path}`;
   }

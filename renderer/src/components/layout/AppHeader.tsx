@@ -1,6 +1,8 @@
 import type { StaffSummary } from '../../api/types';
 import { ROLE_LABELS } from '../../domain/labels';
+import { canImport, canSeePipeline } from '../../domain/permissions';
 import type { Route } from '../../stores/routes';
+import { DataFreshness } from './DataFreshness';
 
 interface AppHeaderProps {
   staff: StaffSummary | null;
@@ -9,10 +11,29 @@ interface AppHeaderProps {
   onSignOut: () => void;
 }
 
-/** The banner: app name, main navigation, and who is signed in with a way to sign out. */
+type NavKey = 'overview' | 'students' | 'imports' | 'pipeline';
+
+function currentNav(route: Route): NavKey | null {
+  if (route.name === 'student') return 'students';
+  return route.name === 'notFound' ? null : route.name;
+}
+
+/**
+ * The banner: app name, main navigation (Imports and Pipeline only for the roles allowed them),
+ * the data date, and who is signed in with a way to sign out.
+ */
 export function AppHeader({ staff, route, studentsHref, onSignOut }: AppHeaderProps) {
-  const current =
-    route.name === 'overview' ? 'overview' : route.name.startsWith('student') ? 'students' : null;
+  const current = currentNav(route);
+  const links: { key: NavKey; href: string; label: string }[] = [
+    { key: 'overview', href: '#/', label: 'Overview' },
+    { key: 'students', href: studentsHref, label: 'Students' },
+    ...(canImport(staff?.role)
+      ? [{ key: 'imports' as const, href: '#/imports', label: 'Imports' }]
+      : []),
+    ...(canSeePipeline(staff?.role)
+      ? [{ key: 'pipeline' as const, href: '#/pipeline', label: 'Pipeline' }]
+      : []),
+  ];
   return (
     <header className="app-header">
       <div className="app-header-inner">
@@ -25,19 +46,17 @@ export function AppHeader({ staff, route, studentsHref, onSignOut }: AppHeaderPr
         {staff && (
           <nav className="main-nav" aria-label="Main">
             <ul>
-              <li>
-                <a href="#/" aria-current={current === 'overview' ? 'page' : undefined}>
-                  Overview
-                </a>
-              </li>
-              <li>
-                <a href={studentsHref} aria-current={current === 'students' ? 'page' : undefined}>
-                  Students
-                </a>
-              </li>
+              {links.map((link) => (
+                <li key={link.key}>
+                  <a href={link.href} aria-current={current === link.key ? 'page' : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
         )}
+        {staff && <DataFreshness />}
         {staff && (
           <div className="signed-in">
             <p className="signed-in-who">

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import type { ApiError } from '../../../../main/api/contract';
+import type { ImportSummary } from '../../api/types';
+import { IMPORT_KIND_LABELS, IMPORT_STATUS_LABELS } from '../../domain/jobLabels';
+import { formatCount, formatDateTime } from '../../format/format';
+import { useQuery } from '../../hooks/useQuery';
+import { dataOf } from '../../stores/asyncState';
+import { downloadImportCsv } from '../../stores/imports/download';
+import { recentImports } from '../../stores/imports/recentImportsStore';
+import { retryImport } from '../../stores/imports/wizardStore';
+import { toApiError } from '../../stores/request';
+import { EmptyState } from '../feedback/EmptyState';
+import { ErrorPanel } from '../feedback/ErrorPanel';
+import { LoadingState } from '../feedback/LoadingState';
+
+const RETRYABLE: ImportSummary['status'][] = ['failed', 'cancelled', 'interrupted'];
+
+/** The latest imports, with a way to run a failed one again or download its quarantined rows. */
+export function RecentImports() {
+  const { state, reload } = useQuery(recentImports, null);
+  const rows = dataOf(state);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+
+  const retry = async (row: ImportSummary) => {
+    if (!row.jobId) return;
+    // On success the wizard above shows the new run and takes focus.
+    setProblem(await retryImport(row.jobId));
+  };
+  const download = async (row: ImportSummary) => {
+    try {
+      setProblem(null);
+      await downloadImportCsv({ what: 'quarantine', importId: row.importId });
+    } catch (err) {
+      setProblem(toApiError(err));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="recent-imports-title">
+      <h2 id="recent-imports-title" className="card-title">
+        Recent imports
+      </h2>
+      {problem && <ErrorPanel error={problem} action="do that" headingLevel={3} />}
+      {state.status === 'error' ? (
+        <ErrorPanel
+          error={state.error}
+          action="list recent imports"
+          headingLevel={3}
+          onRetry={reload}
+        />
+      ) : !rows ? (
+        <LoadingState what="recent imports" lines={3} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="Nothing has been imported yet.">
+          <p>
+            Choose an export above to start — for example the attendance CSV from your student
+            information system. Each import is listed here with what it did.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table recent-imports" aria-busy={state.status === 'loading'}>
+            <caption className="visually-hidden">Recent imports, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Started</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
+                <th scope="col" className="num">
+                  Added
+                </th>
+                <th scope="col" className="num">
+                  Updated
+                </th>
+                <th scope="col" className="num">
+                  Unchanged
+                </th>
+                <th scope="col" className="num">
+                  Quarantined
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.importId}>
+                  <th scope="row">
+                    {row.fileName}
+                    <span className="cell-note">{row.summary}</span>
+                  </th>
+                  <td>{formatDateTime(row.startedAt)}</td>
+                  <td>{IMPORT_KIND_LABELS[row.kind]}</td>
+                  <td>
+                    <span className={`status-badge status-${row.status}`}>
+                      {IMPORT_STATUS_LABELS[row.status]}
+                    </span>
+                  </td>
+                  <td className="num">{formatCount(row.rowsTotal)}</td>
+                  <td className="num">{formatCount(row.added)}</td>
+                  <td className="num">{formatCount(row.updated)}</td>
+                  <td className="num">{formatCount(row.unchanged)}</td>
+                  <td className="num">{formatCount(row.quarantined)}</td>
+                  <td className="row-actions">
+                    {row.jobId && RETRYABLE.includes(row.status) && (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={`Run the import of ${row.fileName} again`}
+                        onClick={() => void retry(row)}
+                      >
+                        Run again
+                      </button>
+                    )}
+                    {row.quarantined > 0 && (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={`Download the quarantined rows of ${row.fileName} as CSV`}
+                        onClick={() => void download(row)}
+                      >
+                        Quarantine CSV
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
