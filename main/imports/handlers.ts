@@ -23,13 +23,7 @@ const IMPORTERS = ['district_admin'] as const;
 const WHAT = 'import data';
 
 export function toImportSummary(r: ImportRecord): ImportSummary {
-  return {
-    importId: r.id,
-    jobId: r.job_id,
-    kind: r.kind,
-    fileName: r.file_name,
-    mode: r.mode,
-    status: r.status,
+  const counts = {
     rowsTotal: r.rows_total,
     added: r.added,
     updated: r.updated,
@@ -37,19 +31,16 @@ export function toImportSummary(r: ImportRecord): ImportSummary {
     deleted: r.deleted,
     quarantined: r.quarantined,
     ignored: r.ignored,
-    summary: summarize(
-      {
-        rowsTotal: r.rows_total,
-        added: r.added,
-        updated: r.updated,
-        unchanged: r.unchanged,
-        deleted: r.deleted,
-        quarantined: r.quarantined,
-        ignored: r.ignored,
-      },
-      r.status,
-      r.error,
-    ),
+  };
+  return {
+    importId: r.id,
+    jobId: r.job_id,
+    kind: r.kind,
+    fileName: r.file_name,
+    mode: r.mode,
+    status: r.status,
+    ...counts,
+    summary: summarize(counts, r.status, r.error),
     error: r.error,
     startedAt: r.started_at,
     finishedAt: r.finished_at,

@@ -1,23 +1,9 @@
-import type { ImportKind, ImportStatus } from '../../db/schema';
+import type { ImportStatus } from '../../db/schema';
+import type { ImportSummary } from '../api/contract';
 import type { RowResult } from './importer';
 
-/** What one file's import did, row by row accounted for. */
-export interface FileReport {
-  importId: string;
-  kind: ImportKind;
-  fileName: string;
-  status: ImportStatus;
-  rowsTotal: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  quarantined: number;
-  ignored: number;
-  /** Plain-language summary, e.g. "Nothing changed: every row was already imported." */
-  summary: string;
-  error: string | null;
-}
+/** What one file's import did, row by row accounted for (the API's ImportSummary, as the job sees it). */
+export type FileReport = Omit<ImportSummary, 'jobId' | 'mode' | 'startedAt' | 'finishedAt'>;
 
 export type Counts = Pick<
   FileReport,
