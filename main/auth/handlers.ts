@@ -14,10 +14,21 @@ const DEMO_PER_SCHOOL: Record<StaffRole, number> = {
 };
 
 async function demoStaff(db: Kysely<Database>): Promise<Staff[]> {
+  // One district's accounts: the one with the most students (an imported roster of another
+  // district must not replace the demo's district admin).
+  const district = await db
+    .selectFrom('students')
+    .select('district_id')
+    .where('deleted_at', 'is', null)
+    .groupBy('district_id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const all = await db
     .selectFrom('staff')
     .selectAll()
     .where('deleted_at', 'is', null)
+    .$if(district !== undefined, (q) => q.where('district_id', '=', district!.district_id))
     .orderBy('school_id')
     .orderBy('family_name')
     .orderBy('given_name')

@@ -71,6 +71,8 @@ export async function runImportJob(ctx: JobContext<ImportJobInput>): Promise<Imp
         onProgress: (fraction, message) =>
           ctx.progress(share(fraction), `${file.name}: ${message}`),
         tempDir: path.dirname(ctx.store.path),
+        // The staged upload is stored as "upload.zip"; the report names the user's file.
+        label: file.name,
         ...(ctx.input.sourceSystem ? { sourceSystem: ctx.input.sourceSystem } : {}),
       });
       const { files: bundleFiles, ...rest } = bundle;

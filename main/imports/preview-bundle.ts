@@ -10,6 +10,7 @@ import type { ImportPreview } from '../api/contract';
 import { JSON_IMPORTERS } from './kinds';
 import { bundleRoot, isZipPath } from './oneroster/detect';
 import { DATA_FILES, filesByLowerName, readManifest } from './oneroster/manifest';
+import { planFiles } from './oneroster/plan';
 import { extractZip, ZipRejected } from './oneroster/zip';
 import { isProblem, openCsv } from './read/csv';
 import { isJsonProblem, openJsonRecords } from './read/json';
@@ -42,6 +43,8 @@ async function oneRosterSummary(
     const read = await readManifest(root);
     const problems = read.problems.map((p) => p.message);
     if (!read.ok) return { version: null, files: [], problems };
+    // What the import will report about the folder: a listed file missing, a file left out.
+    problems.push(...planFiles(root, read.manifest).problems.map((p) => p.message));
     const present = filesByLowerName(root);
     const files: NonNullable<ImportPreview['oneRoster']>['files'] = [];
     for (const name of DATA_FILES) {

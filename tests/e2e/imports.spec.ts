@@ -1,7 +1,8 @@
 /**
  * Bringing data in: the import wizard (upload, preview with the first-rows check, column
- * mapping, the run, the report with quarantined rows and their CSV), the Pipeline page (run now,
- * the confirm before recomputing everything, the daily time), and who is offered these pages.
+ * mapping, the run, the report with quarantined rows and their CSV), a OneRoster 1.2 roster in
+ * two bundles (bulk, then delta), the Pipeline page (run now, the confirm before recomputing
+ * everything, the daily time), and who is offered these pages.
  *
  * The e2e host's database is shared by every spec file (one worker, one server per run), so these
  * tests ask the API for real student numbers and the data date instead of hard-coding them, wait
@@ -11,8 +12,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Method, Output } from '../../main/api/contract';
+import { zipBuffer, zipFolder } from '../fixtures/oneroster/write-zip';
 import { expectNoAxeViolations, openApp, saveScreenshot, signInAs } from './helpers';
 
 const TEMPLATE = path.resolve('tests/fixtures/imports-e2e/attendance-template.csv');
@@ -373,6 +375,246 @@ test.describe('pipeline page', () => {
       await expect(page.locator('.kpi-tile', { hasText: 'Next scheduled run' })).toContainText(
         `Every day at ${original}`,
       );
+    });
+  });
+});
+
+const ONEROSTER = path.resolve('tests/fixtures/oneroster');
+
+/** A fixture bundle (tests/fixtures/oneroster/…) as its manifest describes it. */
+interface FixtureBundle {
+  folder: 'bulk' | 'delta';
+  zip: string;
+  /** How the preview and the report word the manifest's mode for its files. */
+  mode: string;
+  /** The files the manifest sends, in import order, with their data rows. */
+  files: [name: string, rows: number][];
+  /** The other OneRoster 1.2 data files, which the manifest marks absent. */
+  absent: number;
+}
+
+const BULK: FixtureBundle = {
+  folder: 'bulk',
+  zip: 'riverside-bulk.zip',
+  mode: 'Full set (bulk)',
+  files: [
+    ['orgs.csv', 4],
+    ['academicSessions.csv', 7],
+    ['courses.csv', 6],
+    ['classes.csv', 8],
+    ['users.csv', 13],
+    ['roles.csv', 14],
+    ['demographics.csv', 7],
+    ['enrollments.csv', 22],
+    ['userProfiles.csv', 1],
+  ],
+  absent: 12,
+};
+const DELTA: FixtureBundle = {
+  folder: 'delta',
+  zip: 'riverside-delta.zip',
+  mode: 'Changes only (delta)',
+  files: [
+    ['users.csv', 4],
+    ['roles.csv', 1],
+    ['demographics.csv', 1],
+    ['enrollments.csv', 2],
+  ],
+  absent: 17,
+};
+const BUNDLES = [BULK, DELTA];
+
+/** Both fixture bundles zipped, as a SIS exports them; the paths in BUNDLES order. */
+function writeBundleZips(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-e2e-oneroster-'));
+  return BUNDLES.map((bundle) => {
+    const zip = path.join(dir, bundle.zip);
+    zipFolder(path.join(ONEROSTER, bundle.folder), zip);
+    return zip;
+  });
+}
+
+/**
+ * Takes the fixture roster out of the shared database again: the bulk bundle with every file cut
+ * to its header is the full set of nothing, so each file tombstones what the roster brought (its
+ * district, schools, sessions, courses, classes, people and enrollments). Without this, the
+ * roster's district admin (Luis Moreno) is the one the demo sign-in lists under "District
+ * admins" for the spec files that run later.
+ */
+async function removeFixtureRoster(page: Page): Promise<void> {
+  const folder = path.join(ONEROSTER, 'bulk');
+  const entries = fs
+    .readdirSync(folder)
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      const kept = name === 'manifest.csv' ? text : `${text.split('\n')[0]}\n`;
+      return { name, data: Buffer.from(kept) };
+    });
+  const zip = zipBuffer(entries);
+  const { stagedId } = await callApi(page, 'imports.stage', {
+    fileName: 'riverside-emptied.zip',
+    size: zip.length,
+  });
+  await callApi(page, 'imports.append', { stagedId, offset: 0, data: zip.toString('base64') });
+  const { jobId } = await callApi(page, 'imports.start', {
+    files: [{ stagedId, kind: 'oneroster' }],
+    runPipeline: true,
+  });
+  await expect
+    .poll(async () => (await callApi(page, 'jobs.get', { jobId })).status, {
+      timeout: 120_000,
+      intervals: [500, 1000, 2000],
+    })
+    .toBe('succeeded');
+  const { staff } = await callApi(page, 'auth.demoAccounts');
+  expect(staff.map((s) => `${s.givenName} ${s.familyName}`)).not.toContain('Luis Moreno');
+}
+
+/** One labelled value of a card: a fact of a preview ("Rows") or a report count ("Deleted"). */
+function valueOf(card: Locator, term: string): Locator {
+  return card
+    .locator('dl > div', { has: card.page().locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+    .locator('dd');
+}
+
+test.describe('OneRoster bundle', () => {
+  let imported = false;
+  test.afterEach(async ({ page }) => {
+    if (imported) await removeFixtureRoster(page);
+    imported = false;
+  });
+
+  test('a district admin imports a bulk and a delta bundle: manifest preview, per-file report, a quarantined row', async ({
+    page,
+  }, testInfo) => {
+    // Two imports (the roster's, then the one taking it out again), each followed by a pipeline
+    // run that recomputes every week, because sessions and sections changed.
+    test.slow();
+    const zips = writeBundleZips();
+    await openApp(page);
+    await signInAs(page, 'District admins');
+    await waitForIdleJobs(page);
+    const stepHeading = page.locator('#wizard-step-title');
+
+    await test.step('files: both bundles in one go, kept in the order chosen', async () => {
+      await page.goto('/#/imports');
+      await expect(stepHeading).toHaveText('Choose the files to import');
+      await page.locator('input[type="file"]').setInputFiles(zips);
+      const items = page.getByRole('list', { name: 'Files to import' }).getByRole('listitem');
+      await expect(items).toHaveCount(2);
+      await expect(items.nth(0)).toContainText(BULK.zip);
+      await expect(items.nth(0)).toContainText(
+        'Uploaded · OneRoster 1.2 roster · 9 files, 82 rows',
+      );
+      await expect(items.nth(1)).toContainText(DELTA.zip);
+      await expect(items.nth(1)).toContainText('Uploaded · OneRoster 1.2 roster · 4 files, 8 rows');
+      await page.getByRole('button', { name: /^Continue/ }).click();
+    });
+
+    await test.step('preview: each a OneRoster 1.2 roster, with its manifest’s files, modes and rows', async () => {
+      await expect(stepHeading).toBeFocused();
+      await expect(page.locator('.preview-card').getByRole('heading', { level: 3 })).toHaveText(
+        BUNDLES.map((b) => b.zip),
+      );
+      for (const bundle of BUNDLES) {
+        const card = page.getByRole('region', { name: bundle.zip });
+        const rowCount = bundle.files.reduce((n, [, rows]) => n + rows, 0);
+        await expect(valueOf(card, 'Format')).toHaveText('OneRoster bundle');
+        await expect(valueOf(card, 'OneRoster version')).toHaveText('1.2');
+        await expect(valueOf(card, 'Files to import')).toHaveText(String(bundle.files.length));
+        await expect(valueOf(card, 'Rows')).toHaveText(String(rowCount));
+        await expect(card.getByText(/^Kind of file: OneRoster 1\.2 roster\./)).toBeVisible();
+        // Nothing to choose or match: the standard fixes the kind and the columns.
+        await expect(card.getByRole('combobox')).toHaveCount(0);
+        const table = card.getByRole('table', {
+          name: `Files ${bundle.zip} sends, in the order they are imported`,
+        });
+        const rows = table.locator('tbody tr');
+        await expect(rows.getByRole('rowheader')).toHaveText(bundle.files.map(([name]) => name));
+        await expect(rows.locator('td:first-of-type')).toHaveText(
+          bundle.files.map(() => bundle.mode),
+        );
+        await expect(rows.locator('td.num')).toHaveText(bundle.files.map(([, n]) => String(n)));
+        await expect(
+          card.getByText(`The manifest marks the other ${bundle.absent} OneRoster files as absent`),
+        ).toBeVisible();
+        await expect(card.getByRole('list', { name: `Problems with ${bundle.zip}` })).toHaveCount(
+          0,
+        );
+      }
+      await expect(page.getByRole('button', { name: 'Import 2 files' })).toBeEnabled();
+      await expectNoAxeViolations(page, 'import wizard: OneRoster preview');
+      await saveScreenshot(page, testInfo, 'imports-oneroster-preview');
+    });
+
+    await test.step('run: the bulk bundle, then the delta', async () => {
+      imported = true;
+      await page.getByRole('button', { name: 'Import 2 files' }).click();
+      const finished = page.getByRole('heading', { level: 2, name: 'Import finished' });
+      await expect(finished).toBeVisible({ timeout: 120_000 });
+      await expect(finished).toBeFocused();
+    });
+
+    await test.step('report: every file of both bundles, and the delta’s quarantined row', async () => {
+      const report = (bundle: FixtureBundle, file: string) =>
+        page.getByRole('region', { name: `${bundle.zip}/${file}` });
+      await expect(page.locator('.report-card').getByRole('heading', { level: 3 })).toHaveText(
+        BUNDLES.flatMap((b) => b.files.map(([name]) => `${b.zip}/${name}`)),
+      );
+      for (const bundle of BUNDLES) {
+        for (const [name, rows] of bundle.files) {
+          await expect(report(bundle, name)).toContainText(
+            `OneRoster roster · ${bundle.mode} · Saved · ${rows} ${rows === 1 ? 'row' : 'rows'} read`,
+          );
+          const quarantined = bundle === DELTA && name === 'users.csv' ? '1' : '0';
+          await expect(valueOf(report(bundle, name), 'Quarantined')).toHaveText(quarantined);
+        }
+      }
+
+      // Rows kept out on purpose say why: the guardian, the proctor's enrollment.
+      const bulkUsers = report(BULK, 'users.csv');
+      await expect(valueOf(bulkUsers, 'Ignored')).toHaveText('1');
+      await expect(
+        bulkUsers.getByRole('list', { name: `Why rows of ${BULK.zip}/users.csv were ignored` }),
+      ).toHaveText(/^Ignored 1 row: Guardian, parent and relative accounts are not stored/);
+      const bulkEnrollments = report(BULK, 'enrollments.csv');
+      await expect(valueOf(bulkEnrollments, 'Ignored')).toHaveText('1');
+      await expect(
+        bulkEnrollments.getByRole('list', { name: /^Why rows of .* were ignored$/ }),
+      ).toContainText('administrator and proctor');
+
+      // The delta marks stu-004 and enr-005 tobedeleted; stu-008's row has no status.
+      const deltaUsers = report(DELTA, 'users.csv');
+      await expect(deltaUsers.locator('.report-summary')).toContainText('1 deleted');
+      await expect(deltaUsers.locator('.report-summary')).toContainText('1 quarantined');
+      await expect(valueOf(deltaUsers, 'Deleted')).toHaveText('1');
+      await expect(valueOf(report(DELTA, 'enrollments.csv'), 'Deleted')).toHaveText('1');
+      await expect(page.getByRole('table', { name: /^Quarantined rows in / })).toHaveCount(1);
+      const table = deltaUsers.getByRole('table', {
+        name: `Quarantined rows in ${DELTA.zip}/users.csv: rows 1–1 of 1`,
+      });
+      const row = table.locator('tbody tr');
+      await expect(row).toHaveCount(1);
+      await expect(row.getByRole('rowheader')).toHaveText('5');
+      await expect(row.locator('td').nth(0)).toHaveText(
+        /^This delta file row has no status, so Sightline cannot tell whether it adds\/changes the record \(active\) or removes it \(tobedeleted\)\./,
+      );
+      await expect(row.locator('td').nth(1)).toHaveText(
+        /^stu-008,,2025-10-06T14:09:30\.000Z,.*,Ivan,Novak,/,
+      );
+
+      await expect(
+        page.getByText(
+          /^✓ Weekly features updated for [\d,]+ students?, data as of \w{3} \d{1,2}, \d{4}\./,
+        ),
+      ).toBeVisible();
+      const recent = page.getByRole('table', { name: 'Recent imports, newest first' });
+      await expect(recent.locator('tbody tr').first()).toContainText(
+        `${DELTA.zip}/enrollments.csv`,
+      );
+      await expectNoAxeViolations(page, 'import wizard: OneRoster report');
+      await saveScreenshot(page, testInfo, 'imports-oneroster-report');
     });
   });
 });

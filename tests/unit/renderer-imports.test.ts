@@ -153,6 +153,17 @@ describe('wizard rules', () => {
             data: preview({ missingRequired: ['Student ID', 'Date'] }),
           },
         }),
+        file({
+          name: 'f.zip',
+          preview: {
+            status: 'ready',
+            data: preview({
+              format: 'oneroster',
+              kind: 'oneroster',
+              oneRoster: { version: null, files: [], problems: ['This bundle is OneRoster 1.1.'] },
+            }),
+          },
+        }),
       ]),
     ).toEqual([
       'a.csv is still uploading.',
@@ -160,6 +171,7 @@ describe('wizard rules', () => {
       'Sightline is still checking c.csv.',
       'Choose what kind of file d.csv is.',
       'Choose the column for Student ID and Date in e.csv.',
+      'f.zip is not a bundle Sightline can import: remove it to import the others.',
     ]);
   });
 
@@ -232,6 +244,17 @@ describe('an import job’s result', () => {
       },
     });
     expect(parseImportJobResult({ files: [report], pipeline: null })?.pipeline).toBeNull();
+  });
+
+  it('keeps what a OneRoster file adds: its mode and why rows were ignored', () => {
+    const reasons = { 'Guardian accounts are not stored.': 1 };
+    const oneRoster = { ...report, kind: 'oneroster', mode: 'bulk', ignoredReasons: reasons };
+    expect(parseFileReport(oneRoster)).toMatchObject({
+      bundleMode: 'bulk',
+      ignoredReasons: reasons,
+    });
+    expect(parseFileReport({ ...oneRoster, mode: 'sideways' })).not.toHaveProperty('bundleMode');
+    expect(parseFileReport(report)).not.toHaveProperty('ignoredReasons');
   });
 
   it('is refused, not trusted, when it is not what the renderer expects', () => {

@@ -46,6 +46,11 @@ export interface BundleImportOptions {
   sourceSystem?: string;
   /** Where a zip is unpacked for the import (default the OS temp folder); removed after. */
   tempDir?: string;
+  /**
+   * The bundle's name in front of each file's name ("roster.zip/users.csv"): the name the user
+   * knows it by (an upload's original name). Default: the last part of `path`.
+   */
+  label?: string;
 }
 
 const IMPORTERS: Partial<Record<DataFile, (env: FileEnv) => RowImporter>> = {
@@ -115,6 +120,7 @@ export async function importOneRosterBundle(
     return { ...report, summary: summarizeBundle(report) };
   };
   const progress = options.onProgress ?? (() => undefined);
+  const label = options.label ?? path.basename(options.path);
 
   let temp: string | null = null;
   try {
@@ -136,7 +142,7 @@ export async function importOneRosterBundle(
         if (!(error instanceof ZipRejected)) throw error;
         problems.push({
           code: 'unreadable_zip',
-          file: path.basename(options.path),
+          file: label,
           message: error.message,
         });
         return done('rejected', null);
@@ -170,7 +176,6 @@ export async function importOneRosterBundle(
     // "updated_at = now" as "written by this file".
     let lastNow =
       (sqlite.prepare('SELECT max(started_at) FROM imports').pluck().get() as number | null) ?? 0;
-    const label = path.basename(options.path);
     for (const [i, step] of steps.entries()) {
       const message = `Importing ${step.file}.csv (${i + 1} of ${steps.length})`;
       if (options.isCancelled?.()) {

@@ -24,6 +24,12 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   assessments: 'Assessments',
 };
 
+/** How a OneRoster bundle's manifest says a file is sent: the full set, or only changes. */
+export const ONEROSTER_MODE_LABELS: Record<'bulk' | 'delta', string> = {
+  bulk: 'Full set (bulk)',
+  delta: 'Changes only (delta)',
+};
+
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
   running: 'Running',
   committed: 'Saved',

@@ -1,6 +1,6 @@
 import type { ImportPreview } from '../../api/types';
 import { delimiterLabel } from '../../domain/jobLabels';
-import { formatBytes, formatDateTime, plural } from '../../format/format';
+import { formatBytes, formatCount, formatDateTime, plural } from '../../format/format';
 import { dataOf } from '../../stores/asyncState';
 import type { WizardFile } from '../../stores/imports/wizardRules';
 import {
@@ -15,7 +15,7 @@ import { LoadingState } from '../feedback/LoadingState';
 import { CheckSummary } from './CheckSummary';
 import { KindSelect } from './KindSelect';
 import { MappingFields } from './MappingFields';
-import { OneRosterFiles } from './OneRosterFiles';
+import { listedFiles, OneRosterFiles } from './OneRosterFiles';
 import { SampleTable } from './SampleTable';
 
 const FORMAT_LABELS: Record<ImportPreview['format'], string> = {
@@ -78,34 +78,10 @@ function PreviewBody({
   preview: ImportPreview;
   busy: boolean;
 }) {
+  const bundle = preview.format === 'oneroster' ? preview.oneRoster : null;
   return (
     <div className={busy ? 'preview-body is-busy' : 'preview-body'}>
-      <dl className="facts">
-        <div>
-          <dt>Format</dt>
-          <dd>{FORMAT_LABELS[preview.format]}</dd>
-        </div>
-        <div>
-          <dt>Text encoding</dt>
-          <dd>
-            <Value text={preview.encoding} />
-          </dd>
-        </div>
-        <div>
-          <dt>Separator</dt>
-          <dd>
-            <Value text={delimiterLabel(preview.delimiter)} />
-          </dd>
-        </div>
-        <div>
-          <dt>Size</dt>
-          <dd>{formatBytes(preview.bytes)}</dd>
-        </div>
-        <div>
-          <dt>Columns</dt>
-          <dd>{preview.headers.length}</dd>
-        </div>
-      </dl>
+      {bundle ? <BundleFacts preview={preview} bundle={bundle} /> : <FileFacts preview={preview} />}
       {preview.alreadyImported && (
         <p className="notice">
           This exact file was already imported on {formatDateTime(preview.alreadyImported.at)} (as{' '}
@@ -118,28 +94,111 @@ function PreviewBody({
         disabled={busy}
         onChoose={(kind) => chooseKind(file.id, kind)}
       />
-      {preview.oneRoster && <OneRosterFiles bundle={preview.oneRoster} />}
-      <SampleTable preview={preview} />
-      {preview.kind && preview.fields.length > 0 && (
-        <MappingFields
-          preview={preview}
-          fileId={file.id}
-          disabled={busy}
-          onChoose={(field, column) => chooseColumn(file.id, field, column)}
-        />
+      {bundle ? (
+        <>
+          <OneRosterFiles bundle={bundle} fileName={preview.fileName} />
+          {bundle.version !== null && (
+            <p>
+              Every row is checked as it is imported. A row Sightline cannot use is set aside
+              (quarantined) with its line and the reason, and the report lists it; the other rows
+              are imported.
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          <SampleTable preview={preview} />
+          {preview.kind && preview.fields.length > 0 && (
+            <MappingFields
+              preview={preview}
+              fileId={file.id}
+              disabled={busy}
+              onChoose={(field, column) => chooseColumn(file.id, field, column)}
+            />
+          )}
+          {preview.missingRequired.length > 0 && (
+            <p className="field-error">
+              {plural(preview.missingRequired.length, 'required field')} still{' '}
+              {preview.missingRequired.length === 1 ? 'needs' : 'need'} a column:{' '}
+              {preview.missingRequired.join(', ')}.
+            </p>
+          )}
+          <CheckSummary
+            check={preview.check}
+            headingId={`${file.id}-check`}
+            onCheckAgain={() => void previewFile(file.id)}
+          />
+        </>
       )}
-      {preview.missingRequired.length > 0 && (
-        <p className="field-error">
-          {plural(preview.missingRequired.length, 'required field')} still{' '}
-          {preview.missingRequired.length === 1 ? 'needs' : 'need'} a column:{' '}
-          {preview.missingRequired.join(', ')}.
-        </p>
-      )}
-      <CheckSummary
-        check={preview.check}
-        headingId={`${file.id}-check`}
-        onCheckAgain={() => void previewFile(file.id)}
-      />
     </div>
+  );
+}
+
+function FileFacts({ preview }: { preview: ImportPreview }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Format</dt>
+        <dd>{FORMAT_LABELS[preview.format]}</dd>
+      </div>
+      <div>
+        <dt>Text encoding</dt>
+        <dd>
+          <Value text={preview.encoding} />
+        </dd>
+      </div>
+      <div>
+        <dt>Separator</dt>
+        <dd>
+          <Value text={delimiterLabel(preview.delimiter)} />
+        </dd>
+      </div>
+      <div>
+        <dt>Size</dt>
+        <dd>{formatBytes(preview.bytes)}</dd>
+      </div>
+      <div>
+        <dt>Columns</dt>
+        <dd>{preview.headers.length}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** A bundle's encoding, separator and columns are fixed by the standard: its files say more. */
+function BundleFacts({
+  preview,
+  bundle,
+}: {
+  preview: ImportPreview;
+  bundle: NonNullable<ImportPreview['oneRoster']>;
+}) {
+  const listed = listedFiles(bundle);
+  const rows = listed.reduce((n, f) => n + (f.rows ?? 0), 0);
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Format</dt>
+        <dd>{FORMAT_LABELS[preview.format]}</dd>
+      </div>
+      <div>
+        <dt>OneRoster version</dt>
+        <dd>
+          <Value text={bundle.version} />
+        </dd>
+      </div>
+      <div>
+        <dt>Files to import</dt>
+        <dd>{formatCount(listed.length)}</dd>
+      </div>
+      <div>
+        <dt>Rows</dt>
+        <dd>{formatCount(rows)}</dd>
+      </div>
+      <div>
+        <dt>Size</dt>
+        <dd>{formatBytes(preview.bytes)}</dd>
+      </div>
+    </dl>
   );
 }

@@ -1,5 +1,9 @@
-import { IMPORT_KIND_LABELS, IMPORT_STATUS_LABELS } from '../../domain/jobLabels';
-import { formatCount } from '../../format/format';
+import {
+  IMPORT_KIND_LABELS,
+  IMPORT_STATUS_LABELS,
+  ONEROSTER_MODE_LABELS,
+} from '../../domain/jobLabels';
+import { formatCount, plural } from '../../format/format';
 import type { FileReportView } from '../../stores/imports/jobResult';
 import { QuarantineTable } from './QuarantineTable';
 
@@ -15,14 +19,16 @@ const COUNTS: { key: keyof FileReportView & string; label: string }[] = [
 /** One file's outcome: its summary sentence, every row counted, and its quarantined rows. */
 export function FileReportCard({ file }: { file: FileReportView }) {
   const headingId = `report-${file.importId}`;
+  const ignored = Object.entries(file.ignoredReasons ?? {});
   return (
     <section className="card report-card" aria-labelledby={headingId}>
       <h3 id={headingId} className="card-title">
         {file.fileName}
       </h3>
       <p className="muted">
-        {IMPORT_KIND_LABELS[file.kind]} · {IMPORT_STATUS_LABELS[file.status]} ·{' '}
-        {formatCount(file.rowsTotal)} rows read
+        {IMPORT_KIND_LABELS[file.kind]} ·{' '}
+        {file.bundleMode ? `${ONEROSTER_MODE_LABELS[file.bundleMode]} · ` : ''}
+        {IMPORT_STATUS_LABELS[file.status]} · {plural(file.rowsTotal, 'row')} read
       </p>
       <p className="report-summary">{file.summary}</p>
       {file.error && <p className="field-error">{file.error}</p>}
@@ -37,6 +43,15 @@ export function FileReportCard({ file }: { file: FileReportView }) {
           </div>
         ))}
       </dl>
+      {ignored.length > 0 && (
+        <ul className="ignored-reasons" aria-label={`Why rows of ${file.fileName} were ignored`}>
+          {ignored.map(([reason, rows]) => (
+            <li key={reason}>
+              <span className="ignored-count">Ignored {plural(rows, 'row')}:</span> {reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {file.quarantined > 0 && (
         <QuarantineTable importId={file.importId} fileName={file.fileName} />
       )}

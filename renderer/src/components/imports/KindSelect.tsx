@@ -15,6 +15,18 @@ export function KindSelect({
 }) {
   const id = useId();
   const helpId = useId();
+  if (preview.kind && preview.candidates.length === 0) {
+    // A OneRoster bundle or xAPI statements: recognised by their contents, with fields fixed by
+    // their standard, so there is nothing to choose and no columns to match.
+    return (
+      <p className="kind-field">
+        Kind of file: <strong>{fixedTitle(preview, preview.kind)}</strong>.{' '}
+        {preview.format === 'oneroster'
+          ? 'Recognised by its manifest.csv. The standard fixes every file’s columns, so there are none to match.'
+          : 'The standard fixes the statements’ fields, so there are no columns to match.'}
+      </p>
+    );
+  }
   const others = preview.candidates
     .filter((c) => c.kind !== preview.kind && c.score > 0)
     .map((c) => c.title);
@@ -46,4 +58,10 @@ export function KindSelect({
       </p>
     </div>
   );
+}
+
+/** The server's title ("OneRoster 1.2 roster"), unless the bundle's manifest says otherwise. */
+function fixedTitle(preview: ImportPreview, kind: ImportKind): string {
+  if (preview.oneRoster && preview.oneRoster.version === null) return IMPORT_KIND_LABELS[kind];
+  return preview.kindTitle ?? IMPORT_KIND_LABELS[kind];
 }

@@ -3,6 +3,7 @@ import { formatBytes, plural } from '../../format/format';
 import { dataOf } from '../../stores/asyncState';
 import type { WizardFile } from '../../stores/imports/wizardRules';
 import { ProgressBar } from '../common/ProgressBar';
+import { listedFiles } from './OneRosterFiles';
 
 /** The files added so far: upload progress, then what Sightline found in each. */
 export function UploadList({
@@ -65,6 +66,27 @@ function UploadState({ file }: { file: WizardFile }) {
   }
   if (!preview || file.preview.status === 'loading') {
     return <p className="upload-status">Uploaded. Checking what it holds…</p>;
+  }
+  const bundle = preview.format === 'oneroster' ? preview.oneRoster : null;
+  if (bundle) {
+    const listed = listedFiles(bundle);
+    const rows = listed.reduce((n, f) => n + (f.rows ?? 0), 0);
+    return (
+      <p className={bundle.version === null ? 'field-error' : 'upload-status'}>
+        {bundle.version === null ? (
+          <>Uploaded, but Sightline cannot import it: {bundle.problems.join(' ')}</>
+        ) : (
+          <>
+            <span aria-hidden="true">✓ </span>Uploaded ·{' '}
+            {preview.kindTitle ?? IMPORT_KIND_LABELS.oneroster} · {plural(listed.length, 'file')},{' '}
+            {plural(rows, 'row')}
+            {bundle.problems.length > 0
+              ? `, ${plural(bundle.problems.length, 'problem')} with the bundle`
+              : ''}
+          </>
+        )}
+      </p>
+    );
   }
   return (
     <p className="upload-status">

@@ -5,7 +5,8 @@
  *
  * Core shapes (main/imports/job.ts ImportJobResult, main/imports/report.ts FileReport,
  * main/pipeline/run.ts PipelineRunSummary): `{ files: FileReport[], pipeline: PipelineRunSummary
- * | null }`. A FileReport has ImportSummary's fields minus jobId, mode, startedAt, finishedAt.
+ * | null }`. A FileReport has ImportSummary's fields minus jobId, mode, startedAt, finishedAt;
+ * a OneRoster file's adds its mode (bulk/delta) and why rows were ignored.
  */
 import type {
   ImportKind,
@@ -22,7 +23,12 @@ import {
   PIPELINE_STATUS_LABELS,
 } from '../../domain/jobLabels';
 
-export type FileReportView = Omit<ImportSummary, 'jobId' | 'mode' | 'startedAt' | 'finishedAt'>;
+export type FileReportView = Omit<ImportSummary, 'jobId' | 'mode' | 'startedAt' | 'finishedAt'> & {
+  /** A OneRoster file (BundleFileReport): how its bundle sent it. */
+  bundleMode?: 'bulk' | 'delta';
+  /** A OneRoster file: rows deliberately not stored, by reason, so "ignored" is explained. */
+  ignoredReasons?: Record<string, number>;
+};
 
 export interface PipelineResultView {
   runId: string;
@@ -97,7 +103,21 @@ export function parseFileReport(value: unknown): FileReportView | null {
     ignored: ignored!,
     summary: str(value, 'summary') ?? '',
     error: str(value, 'error'),
+    ...bundleExtras(value),
   };
+}
+
+/** What a OneRoster file's report adds (main/imports/oneroster/report.ts BundleFileReport). */
+function bundleExtras(o: Json): Pick<FileReportView, 'bundleMode' | 'ignoredReasons'> {
+  const mode = str(o, 'mode');
+  if (mode !== 'bulk' && mode !== 'delta') return {};
+  const reasons = isRecord(o.ignoredReasons) ? o.ignoredReasons : {};
+  const ignoredReasons = Object.fromEntries(
+    Object.entries(reasons).filter(
+      (e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]),
+    ),
+  );
+  return { bundleMode: mode, ignoredReasons };
 }
 
 export function parsePipelineResult(value: unknown): PipelineResultView | null {

@@ -95,6 +95,10 @@ export function importBlockers(files: readonly WizardFile[]): string[] {
     else if (file.preview.status !== 'ready' || !preview)
       reasons.push(`Sightline is still checking ${file.name}.`);
     else if (preview.kind === null) reasons.push(`Choose what kind of file ${file.name} is.`);
+    else if (preview.oneRoster && preview.oneRoster.version === null)
+      reasons.push(
+        `${file.name} is not a bundle Sightline can import: remove it to import the others.`,
+      );
     else if (preview.missingRequired.length > 0)
       reasons.push(`Choose the column for ${listWords(preview.missingRequired)} in ${file.name}.`);
   }
