@@ -129,7 +129,9 @@ export function bindCore(
     jobs,
     close: async () => {
       await jobs.close();
-      flushAudit(store);
+      if (!flushAudit(store)) {
+        log('Audit rows could not be written before closing: the database stayed locked.');
+      }
       await store.close();
     },
   };

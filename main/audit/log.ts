@@ -47,7 +47,14 @@ function scheduleRetry(sqlite: SQLite.Database): void {
   retrying.add(sqlite);
   const retry = () => {
     if (!sqlite.open) return;
-    if (tryFlush(sqlite, 0)) retrying.delete(sqlite);
+    let written = false;
+    try {
+      written = tryFlush(sqlite, 0);
+    } catch (error) {
+      // Thrown from a timer this would crash the host; the rows stay queued, in order.
+      console.error(`[audit] audit rows not written yet: ${(error as Error).message}`);
+    }
+    if (written) retrying.delete(sqlite);
     else setTimeout(retry, RETRY_MS).unref();
   };
   setTimeout(retry, RETRY_MS).unref();

@@ -13,7 +13,7 @@ import { previewBundle } from './preview-bundle';
 import { Lookups } from './lookups';
 import { autoMap, missingRequired, type ColumnMapping } from './mapping';
 import { isProblem, openCsv, type CsvRecord } from './read/csv';
-import { rememberedMapping } from './run-csv';
+import { fitsWidth, rememberedMapping } from './run-csv';
 import { loadDateOrder } from './settings';
 import type { StagedFile } from './staging';
 import { DirtyMarks } from './write/dirty';
@@ -71,11 +71,12 @@ function checkRows(
     for (const rec of records) {
       let result: RowResult;
       try {
-        result =
-          rec.values.length === width
-            ? write(rec.values, mapping)
-            : { reason: `This row has ${rec.values.length} fields but the header has ${width}.` };
+        result = fitsWidth(rec.values, width)
+          ? write(rec.values, mapping)
+          : { reason: `This row has ${rec.values.length} fields but the header has ${width}.` };
       } catch (error) {
+        // SQLite rolled the whole check back (disk full, I/O error): later rows would commit.
+        if (!sqlite.inTransaction) throw error;
         result = { reason: `The database refused this row (${(error as Error).message}).` };
       }
       check.rows++;
@@ -85,8 +86,11 @@ function checkRows(
       else check.unchanged++;
     }
   } finally {
-    sqlite.exec('ROLLBACK');
-    sqlite.pragma(`busy_timeout = ${timeout}`);
+    try {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
   }
   return check;
 }

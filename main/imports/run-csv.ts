@@ -87,7 +87,7 @@ function checkMapping(
 }
 
 /** Extra fields past the header are harmless when empty: many exports end rows with a delimiter. */
-function fitsWidth(values: string[], width: number): boolean {
+export function fitsWidth(values: string[], width: number): boolean {
   if (values.length === width) return true;
   if (values.length < width) return false;
   for (let i = width; i < values.length; i++) if (values[i] !== '') return false;

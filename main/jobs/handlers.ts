@@ -6,23 +6,37 @@ import { isJobKind } from './registry';
 
 const ADMINS = ['school_admin', 'district_admin'] as const;
 
+/** Import jobs carry file names, headers and reports of district data: district admins only. */
+function visibleTo(role: string, kind: string): boolean {
+  return kind !== 'import' || role === 'district_admin';
+}
+
 export const jobHandlers: Pick<
   HandlerMap,
   'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.retry'
 > = {
   'jobs.list'(input, ctx) {
-    requireRole(ctx, ADMINS, 'see background jobs');
-    return { jobs: ctx.jobs.list(input.limit, input.kind) };
+    const { role } = requireRole(ctx, ADMINS, 'see background jobs').staff;
+    const jobs =
+      role === 'district_admin'
+        ? ctx.jobs.list(input.limit, input.kind)
+        : ctx.jobs
+            .list(input.limit, 'pipeline')
+            .filter((j) => !input.kind || j.kind === input.kind);
+    return { jobs };
   },
   'jobs.get'(input, ctx) {
-    requireRole(ctx, ADMINS, 'see background jobs');
+    const { role } = requireRole(ctx, ADMINS, 'see background jobs').staff;
     const job = ctx.jobs.get(input.jobId);
-    if (!job) throw new ApiError('not_found', 'There is no such job.');
+    if (!job || !visibleTo(role, job.kind))
+      throw new ApiError('not_found', 'There is no such job.');
     return job;
   },
   'jobs.cancel'(input, ctx) {
-    requireRole(ctx, ADMINS, 'cancel background jobs');
-    if (!ctx.jobs.get(input.jobId)) throw new ApiError('not_found', 'There is no such job.');
+    const { role } = requireRole(ctx, ADMINS, 'cancel background jobs').staff;
+    const job = ctx.jobs.get(input.jobId);
+    if (!job || !visibleTo(role, job.kind))
+      throw new ApiError('not_found', 'There is no such job.');
     return { cancelled: ctx.jobs.cancel(input.jobId) };
   },
   /** Runs a failed, cancelled or interrupted job again with the same input. */

@@ -49,9 +49,13 @@ export function toSummary(job: Job, live?: Pick<Active, 'progress' | 'message'>)
   };
 }
 
-function processAlive(pid: number | null): boolean {
+/** Jobs queued or running in a runner of this process (a row with our pid may be older). */
+const liveHere = new Set<string>();
+
+function ownerAlive(id: string, pid: number | null): boolean {
   if (pid === null) return false;
-  if (pid === process.pid) return true;
+  // A restarted process can get its predecessor's pid (always so as PID 1 in a container).
+  if (pid === process.pid) return liveHere.has(id);
   try {
     process.kill(pid, 0);
     return true;
@@ -88,7 +92,7 @@ export class JobRunner {
       sqlite
         .prepare("SELECT id, owner_pid FROM jobs WHERE status IN ('running', 'queued')")
         .all() as { id: string; owner_pid: number | null }[]
-    ).filter((j) => !processAlive(j.owner_pid));
+    ).filter((j) => !ownerAlive(j.id, j.owner_pid));
     sqlite.transaction(() => {
       for (const job of stale) {
         sqlite
@@ -132,6 +136,7 @@ export class JobRunner {
       owner_pid: process.pid,
     };
     this.#held.set(id, job);
+    liveHere.add(id);
     if (!this.#active) this.#writeHeld();
     this.#queue.push(id);
     this.#emit(id, kind, 0, 'Waiting for the running job to finish…', 'queued');
@@ -147,6 +152,7 @@ export class JobRunner {
       const held = this.#held.get(id);
       if (held) {
         Object.assign(held, { status: 'cancelled', message: 'Cancelled', finished_at: Date.now() });
+        liveHere.delete(id);
         this.#resolveWaiters(id);
       } else {
         this.#finish(id, 'cancelled', null, null);
@@ -214,16 +220,23 @@ export class JobRunner {
     this.#writeHeld();
   }
 
-  /** Writes the rows of jobs asked for while another ran (the write lock is free now). */
-  #writeHeld(): void {
+  /**
+   * Writes the rows of jobs asked for while another ran (the write lock is free now). Jobs still
+   * waiting in the queue, other than `starting`, stay held: once the next job starts, its worker
+   * may hold the lock again, and cancelling a waiting job must never have to write past it.
+   */
+  #writeHeld(starting?: string): void {
     const insert = this.#store.sqlite.prepare(
       `INSERT INTO jobs (id, kind, status, progress, message, input_json, created_at,
          finished_at, owner_pid)
        VALUES (@id, @kind, @status, @progress, @message, @input_json, @created_at,
          @finished_at, @owner_pid)`,
     );
-    for (const job of this.#held.values()) insert.run(job);
-    this.#held.clear();
+    for (const job of [...this.#held.values()]) {
+      if (job.id !== starting && this.#queue.includes(job.id)) continue;
+      insert.run(job);
+      this.#held.delete(job.id);
+    }
   }
 
   #resolveWaiters(id: string): void {
@@ -235,9 +248,10 @@ export class JobRunner {
 
   #pump(): void {
     if (this.#active || this.#closed) return;
-    this.#writeHeld();
-    if (this.#queue.length === 0) return;
-    const id = this.#queue.shift()!;
+    const id = this.#queue[0];
+    this.#writeHeld(id);
+    if (id === undefined) return;
+    this.#queue.shift();
     const job = this.#store.sqlite
       .prepare('SELECT kind, input_json FROM jobs WHERE id = ?')
       .get(id) as {
@@ -296,10 +310,20 @@ export class JobRunner {
           break;
       }
     });
-    worker.on('error', (error) => settle('failed', null, error.message));
+    // A crashed worker is finished only once it has exited: until then its connection may
+    // still hold the write lock that #finish needs.
+    let crash: string | null = null;
+    worker.on('error', (error) => {
+      crash = error.message;
+    });
     worker.on('exit', (code) => {
       if (this.#closed) settle('cancelled', null, 'The app closed while this job was running.');
-      else settle('failed', null, `The job's worker stopped unexpectedly (exit code ${code}).`);
+      else
+        settle(
+          'failed',
+          null,
+          crash ?? `The job's worker stopped unexpectedly (exit code ${code}).`,
+        );
     });
   }
 
@@ -331,14 +355,23 @@ export class JobRunner {
         now,
         id,
       );
-    // A cancelled or failed job leaves its import/pipeline rows in their final words too.
+    // A cancelled or failed job leaves its import/pipeline rows in their final words too (a
+    // worker stopped by close or a crash never wrote them; recoverInterrupted skips this job).
     if (status !== 'succeeded') {
+      const final = status === 'cancelled' ? 'cancelled' : 'failed';
       this.#store.sqlite
         .prepare(
           "UPDATE imports SET status = ?, finished_at = ? WHERE job_id = ? AND status = 'running'",
         )
-        .run(status === 'cancelled' ? 'cancelled' : 'failed', now, id);
+        .run(final, now, id);
+      this.#store.sqlite
+        .prepare(
+          `UPDATE pipeline_runs SET status = ?, finished_at = ?, error = coalesce(error, ?)
+           WHERE job_id = ? AND status = 'running'`,
+        )
+        .run(final, now, error, id);
     }
+    liveHere.delete(id);
     const kind = active?.kind ?? 'job';
     this.#emit(id, kind, status === 'succeeded' ? 1 : (active?.progress ?? 0), message, status);
     // Even a failed or cancelled import may have committed its earlier files.

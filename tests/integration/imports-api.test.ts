@@ -137,6 +137,15 @@ describe('imports through the API', () => {
       .all();
     expect(audit).toEqual([{ actor_staff_id: ids.districtAdmin, entity_id: jobId }]);
 
+    // A school admin sees pipeline jobs but not imports of district data, even by id.
+    const schoolAdmin = await signIn(ids.admin);
+    const visible = await call('jobs.list', {}, schoolAdmin);
+    expect(visible.jobs.every((j) => j.kind === 'pipeline')).toBe(true);
+    expect(await core.router.call('jobs.get', { jobId }, schoolAdmin)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+
     // The same bytes again: the preview says so, and the import changes nothing.
     const again = await upload(admin, 'attendance-copy.csv', CSV, 1 << 20);
     const preview2 = await call('imports.preview', { stagedId: again }, admin);
