@@ -3,47 +3,22 @@
  * job holds SQLite's write lock (never a wait on the lock, never a lost row), and a pipeline run
  * cut short by the host closing (its run row must not stay 'running').
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoDistrict } from '../../db/seed/generate';
+import { districtWithAttendanceCsv } from '../fixtures/period-attendance';
 import { bindCore, type Core } from '../../main/app/start';
 import { openStore } from '../../main/store/open';
-import { tempDir } from '../helpers';
+import { tempDir, waitFor } from '../helpers';
 
 const t = tempDir();
 let core: Core;
 const csv = path.join(t.dir, 'attendance.csv');
 const dbFile = path.join(t.dir, 'sightline.sqlite');
 
-function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (check()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
-
 describe('job runner: held jobs and closing', () => {
   beforeAll(async () => {
     const store = await openStore(dbFile);
-    generateDemoDistrict(store.sqlite, { students: 60, seed: 5 });
-    const rows = store.sqlite
-      .prepare(
-        `SELECT s.student_number, e.section_id, d.date FROM students s
-         JOIN enrollments e ON e.student_id = s.id
-         JOIN calendar_days d ON d.is_instructional = 1`,
-      )
-      .raw()
-      .all() as string[][];
-    fs.writeFileSync(
-      csv,
-      `Student ID,Section ID,Date,Code\n${rows.map((r) => `${r.join(',')},P`).join('\n')}\n`,
-    );
+    districtWithAttendanceCsv(store, csv);
     core = bindCore(store, { host: 'cli', dataDir: t.dir, log: () => {} });
   }, 60_000);
   afterAll(async () => {

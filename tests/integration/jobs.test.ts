@@ -3,47 +3,22 @@
  * touching the locked database, cancel of a queued and of a running job (its file rolled
  * back), and audit rows written while an import holds SQLite's write lock.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoDistrict } from '../../db/seed/generate';
+import { districtWithAttendanceCsv } from '../fixtures/period-attendance';
 import { bindCore, type Core } from '../../main/app/start';
 import { writeAudit } from '../../main/audit/log';
 import { openStore } from '../../main/store/open';
-import { tempDir } from '../helpers';
+import { tempDir, waitFor } from '../helpers';
 
 const t = tempDir();
 let core: Core;
 const csv = path.join(t.dir, 'attendance.csv');
 
-function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (check()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
-}
-
 describe('job runner', () => {
   beforeAll(async () => {
     const store = await openStore(path.join(t.dir, 'sightline.sqlite'));
-    generateDemoDistrict(store.sqlite, { students: 60, seed: 5 });
-    const rows = store.sqlite
-      .prepare(
-        `SELECT s.student_number, e.section_id, d.date FROM students s
-         JOIN enrollments e ON e.student_id = s.id
-         JOIN calendar_days d ON d.is_instructional = 1`,
-      )
-      .raw()
-      .all() as string[][];
-    fs.writeFileSync(
-      csv,
-      `Student ID,Section ID,Date,Code\n${rows.map((r) => `${r.join(',')},P`).join('\n')}\n`,
-    );
+    districtWithAttendanceCsv(store, csv);
     core = bindCore(store, { host: 'cli', dataDir: t.dir, log: () => {} });
   }, 60_000);
   afterAll(async () => {
