@@ -455,6 +455,8 @@ export interface JobTable {
   heartbeat_at: EpochMs | null;
   /** The process running the job; a running job whose process is gone was interrupted. */
   owner_pid: number | null;
+  /** The staff member who started it; null for the CLI, the scheduler and start-up work. */
+  requested_by: string | null;
 }
 
 export interface AuditLogTable {
@@ -559,6 +561,111 @@ export interface SyncStateTable {
   updated_at: EpochMs;
 }
 
+// ---------------------------------------------------------------- risk model (main/training, main/risk)
+
+export const MODEL_KINDS = ['logistic', 'gru'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+export const MODEL_STATUSES = ['candidate', 'active', 'retired', 'rejected'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
+export const MODEL_ORIGINS = ['trained', 'shipped', 'imported'] as const;
+export type ModelOrigin = (typeof MODEL_ORIGINS)[number];
+export const RISK_TIERS = ['low', 'moderate', 'high'] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+export const FEEDBACK_VERDICTS = ['right', 'wrong', 'override'] as const;
+export type FeedbackVerdict = (typeof FEEDBACK_VERDICTS)[number];
+
+/** A risk model version: its ONNX bytes, what it reads, how it was trained and how it did. */
+export interface ModelVersionTable {
+  id: string;
+  name: string;
+  kind: ModelKind;
+  status: ModelStatus;
+  origin: ModelOrigin;
+  onnx: Buffer;
+  onnx_sha256: string;
+  /** JSON FeatureSchema (main/training/features.ts). */
+  feature_schema_json: string;
+  /** JSON: data window, label definition, split, hyper-parameters, seed, example counts. */
+  training_json: string;
+  /** JSON: holdout metrics, overall and per subgroup. */
+  metrics_json: string;
+  /** JSON model card. */
+  card_json: string;
+  /** Names the holdout the metrics were measured on; only equal keys are compared. */
+  holdout_key: string;
+  /** Why the status is what it is (e.g. "did not beat the active model's AUC"). */
+  status_note: string | null;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: EpochMs;
+  activated_at: EpochMs | null;
+  retired_at: EpochMs | null;
+}
+
+/** One explained factor of a score, stored with the prediction (see main/risk/explain.ts). */
+export interface RiskFactor {
+  feature: string;
+  /** Score with the student's own value minus score with the value replaced by the average. */
+  delta: number;
+  sentence: string;
+}
+
+export interface PredictionTable {
+  model_version_id: string;
+  student_id: string;
+  week_start: IsoDate;
+  score: number;
+  tier: RiskTier;
+  /** JSON RiskFactor[] (largest first); empty for low-tier students. */
+  factors_json: string;
+  /** JSON number[]: attention over the input weeks, oldest first (GRU models only). */
+  attention_json: string | null;
+  data_as_of: IsoDate;
+  run_id: string;
+  computed_at: EpochMs;
+}
+
+/** The active model's latest score per student. */
+export interface StudentRiskTable {
+  student_id: string;
+  model_version_id: string;
+  week_start: IsoDate;
+  score: number;
+  tier: RiskTier;
+  previous_score: number | null;
+  previous_tier: RiskTier | null;
+  factors_json: string;
+  data_as_of: IsoDate;
+  computed_at: EpochMs;
+}
+
+export interface RiskRunTable {
+  id: string;
+  job_id: string | null;
+  model_version_id: string;
+  status: PipelineStatus;
+  week_start: IsoDate | null;
+  weeks: number;
+  students: number;
+  rows_written: number;
+  error: string | null;
+  started_at: EpochMs;
+  finished_at: EpochMs | null;
+}
+
+/** A counselor's verdict on a flag or score, or a tier override: who, when, why. */
+export interface RiskFeedbackTable extends SyncedColumns {
+  student_id: string;
+  staff_id: string;
+  /** 'model' or a flag name, e.g. 'chronic_absence'. */
+  target: string;
+  verdict: FeedbackVerdict;
+  override_tier: RiskTier | null;
+  model_version_id: string | null;
+  week_start: IsoDate | null;
+  note: string;
+}
+
 export interface Database {
   districts: DistrictTable;
   schools: SchoolTable;
@@ -595,6 +702,11 @@ export interface Database {
   quarantine: QuarantineTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
+  model_versions: ModelVersionTable;
+  predictions: PredictionTable;
+  student_risk: StudentRiskTable;
+  risk_runs: RiskRunTable;
+  risk_feedback: RiskFeedbackTable;
 }
 
 /** Tables that carry SyncedColumns and travel through sync. */
@@ -618,6 +730,7 @@ export const SYNCED_TABLES = [
   'lms_activity',
   'student_outcomes',
   'assessment_results',
+  'risk_feedback',
 ] as const satisfies readonly (keyof Database)[];
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 

@@ -407,6 +407,8 @@ export interface ImportPreview {
   dateOrder: (typeof DATE_ORDER_VALUES)[number];
   /** Set when the same bytes were imported before: re-importing will change nothing. */
   alreadyImported: { at: number; fileName: string } | null;
+  /** Set when the signed-in role does not import this kind of file: says who does. */
+  notAllowed: string | null;
 }
 
 export interface QuarantineRow {

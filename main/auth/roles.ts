@@ -14,10 +14,14 @@ const ROLE_NAMES: Record<StaffRole, string> = {
 export function requireRole(ctx: CallContext, roles: readonly StaffRole[], what: string): Session {
   const session = signedIn(ctx);
   if (!roles.includes(session.staff.role)) {
-    throw new ApiError(
-      'forbidden',
-      `Only ${roles.map((r) => ROLE_NAMES[r]).join(' and ')} can ${what}.`,
-    );
+    throw new ApiError('forbidden', `Only ${listed(roles.map((r) => ROLE_NAMES[r]))} can ${what}.`);
   }
   return session;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(words: string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

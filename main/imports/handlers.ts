@@ -3,10 +3,13 @@ import type { HandlerMap } from '../api/router';
 import { writeAudit } from '../audit/log';
 import { requireRole } from '../auth/roles';
 import { toCsv } from '../export/csv';
-import type { ImportRecord } from '../../db/schema';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database, ImportRecord } from '../../db/schema';
+import type { Session } from '../auth/sessions';
 import { summarize } from './report';
 import { loadDateOrder } from './settings';
 import { previewStaged } from './preview';
+import { IMPORTING_ROLES, kindNotAllowed, loadImportScope, mayImport } from './scope';
 
 type ImportMethods =
   | 'imports.stage'
@@ -18,9 +21,28 @@ type ImportMethods =
   | 'imports.exportCsv'
   | 'imports.settings';
 
-/** Imports change the district's records: district administrators only (see README). */
-const IMPORTERS = ['district_admin'] as const;
+const IMPORTERS = IMPORTING_ROLES;
 const WHAT = 'import data';
+
+/**
+ * District administrators see every import; anyone else only the imports they started
+ * (an import's file names, headers and quarantined rows are student records).
+ */
+function visibleImports(session: Session) {
+  return <QB extends SelectQueryBuilder<Database, 'imports', object>>(q: QB): QB =>
+    session.staff.role === 'district_admin'
+      ? q
+      : (q.where((eb) =>
+          eb(
+            'imports.job_id',
+            'in',
+            eb
+              .selectFrom('jobs')
+              .select('jobs.id')
+              .where('jobs.requested_by', '=', session.staff.id),
+          ),
+        ) as QB);
+}
 
 export function toImportSummary(r: ImportRecord): ImportSummary {
   const counts = {
@@ -60,17 +82,26 @@ export const importHandlers: Pick<HandlerMap, ImportMethods> = {
   },
 
   async 'imports.preview'(input, ctx) {
-    requireRole(ctx, IMPORTERS, WHAT);
-    return previewStaged(ctx.store.sqlite, ctx.staging.complete(input.stagedId), input);
+    const { staff } = requireRole(ctx, IMPORTERS, WHAT);
+    return previewStaged(ctx.store.sqlite, ctx.staging.complete(input.stagedId), input, {
+      role: staff.role,
+      scope: loadImportScope(ctx.store.sqlite, staff.id),
+    });
   },
 
   async 'imports.start'(input, ctx) {
     const session = requireRole(ctx, IMPORTERS, WHAT);
+    const refused = input.files.find((f) => !mayImport(session.staff.role, f.kind));
+    if (refused) throw new ApiError('forbidden', kindNotAllowed(session.staff.role, refused.kind));
     const files = input.files.map((f) => {
       const staged = ctx.staging.complete(f.stagedId);
       return { path: staged.path, name: staged.fileName, kind: f.kind, mapping: f.mapping ?? null };
     });
-    const jobId = ctx.jobs.start('import', { files, runPipeline: input.runPipeline });
+    const jobId = ctx.jobs.start(
+      'import',
+      { files, runPipeline: input.runPipeline, requestedBy: session.staff.id },
+      session.staff.id,
+    );
     writeAudit(ctx.store, {
       actor: { staffId: session.staff.id, role: session.staff.role },
       action: 'data.import',
@@ -82,10 +113,11 @@ export const importHandlers: Pick<HandlerMap, ImportMethods> = {
   },
 
   async 'imports.list'(input, ctx) {
-    requireRole(ctx, IMPORTERS, 'see imports');
+    const session = requireRole(ctx, IMPORTERS, 'see imports');
     const rows = await ctx.store.db
       .selectFrom('imports')
       .selectAll()
+      .$call(visibleImports(session))
       .$if(input.jobId !== undefined, (q) => q.where('job_id', '=', input.jobId!))
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
@@ -95,7 +127,14 @@ export const importHandlers: Pick<HandlerMap, ImportMethods> = {
   },
 
   async 'imports.quarantine'(input, ctx) {
-    requireRole(ctx, IMPORTERS, 'see quarantined rows');
+    const session = requireRole(ctx, IMPORTERS, 'see quarantined rows');
+    const own = await ctx.store.db
+      .selectFrom('imports')
+      .select('id')
+      .where('id', '=', input.importId)
+      .$call(visibleImports(session))
+      .executeTakeFirst();
+    if (!own) throw new ApiError('not_found', 'There is no such import.');
     const base = ctx.store.db.selectFrom('quarantine').where('import_id', '=', input.importId);
     const { total } = await base
       .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -124,6 +163,7 @@ export const importHandlers: Pick<HandlerMap, ImportMethods> = {
     const imports = await ctx.store.db
       .selectFrom('imports')
       .selectAll()
+      .$call(visibleImports(session))
       .$if(input.importId !== undefined, (q) => q.where('id', '=', input.importId!))
       .$if(input.jobId !== undefined, (q) => q.where('job_id', '=', input.jobId!))
       .orderBy('started_at')
@@ -200,7 +240,8 @@ export const importHandlers: Pick<HandlerMap, ImportMethods> = {
 
   async 'imports.settings'(input, ctx) {
     if (input.dateOrder !== undefined) {
-      requireRole(ctx, IMPORTERS, 'change import settings');
+      // One district-wide setting: every school's exports are read with it.
+      requireRole(ctx, ['district_admin'], 'change import settings');
       await ctx.store.db
         .insertInto('settings')
         .values({

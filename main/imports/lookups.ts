@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { IsoDate } from '../../db/schema';
+import type { ImportScope } from './scope';
 
 export interface StudentRef {
   id: string;
@@ -89,15 +90,25 @@ export class Lookups {
   #timeZones?: Map<string, string>;
   #outside = new Map<IsoDate, string | null>();
 
-  constructor(sqlite: SQLite.Database) {
+  /** Null: the whole district. Otherwise ids outside it resolve to nothing (see scope.ts). */
+  readonly scope: ImportScope | null;
+
+  constructor(sqlite: SQLite.Database, scope: ImportScope | null = null) {
     this.#sqlite = sqlite;
+    this.scope = scope;
   }
 
   /**
    * By source id first, then by student number (then our own id); when no spelling matches
    * exactly, case and leading zeros are ignored if that still names exactly one student.
+   * A student outside the import's scope is not found.
    */
   student(key: string): StudentRef | undefined {
+    const ref = this.#student(key);
+    return ref && (!this.scope || this.scope.students.has(ref.id)) ? ref : undefined;
+  }
+
+  #student(key: string): StudentRef | undefined {
     this.#students ??= load(
       this.#sqlite,
       `SELECT id, district_id, school_id, source_id, student_number FROM students
@@ -117,6 +128,11 @@ export class Lookups {
 
   /** By source id, then our own id; case-insensitively when that names exactly one section. */
   section(key: string): SectionRef | undefined {
+    const ref = this.#section(key);
+    return ref && (!this.scope || this.scope.sections.has(ref.id)) ? ref : undefined;
+  }
+
+  #section(key: string): SectionRef | undefined {
     this.#sections ??= load(
       this.#sqlite,
       `SELECT s.id, s.district_id, s.school_id, s.source_id, s.term_id,
@@ -202,7 +218,8 @@ export class Lookups {
         pointsPossible: r.points_possible as number,
       }),
     );
-    return this.#assignments.get(key);
+    const ref = this.#assignments.get(key);
+    return ref && (!this.scope || this.scope.sections.has(ref.sectionId)) ? ref : undefined;
   }
 
   /**

@@ -79,6 +79,7 @@ export async function previewBundle(
         ? 'OneRoster 1.2 roster'
         : (JSON_IMPORTERS.xapi?.title ?? 'xAPI statements'),
     candidates: [],
+    notAllowed: null,
     encoding: null,
     delimiter: null,
     headers: [],

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
-import type { ImportKind } from '../../db/schema';
+import type { ImportKind, StaffRole } from '../../db/schema';
 import type { ImportPreview, ParsedInput } from '../api/contract';
 import type { ImportContext, RowImporter, RowResult } from './importer';
 import { detectKind, ROW_IMPORTERS, scoreKinds } from './kinds';
@@ -14,6 +14,7 @@ import { Lookups } from './lookups';
 import { autoMap, missingRequired, type ColumnMapping } from './mapping';
 import { isProblem, openCsv, type CsvRecord } from './read/csv';
 import { fitsWidth, rememberedMapping } from './run-csv';
+import { kindNotAllowed, mayImport, type ImportScope } from './scope';
 import { loadDateOrder } from './settings';
 import type { StagedFile } from './staging';
 import { DirtyMarks } from './write/dirty';
@@ -22,16 +23,23 @@ import { sha256File } from './hash';
 const SAMPLE_ROWS = 10;
 const CHECK_ROWS = 200;
 
-function candidates(fileName: string, headers: readonly string[]) {
+/** Who is previewing: the kinds their role imports, and the scope their rows are checked in. */
+export interface PreviewAccess {
+  role: StaffRole;
+  scope: ImportScope | null;
+}
+
+function candidates(fileName: string, headers: readonly string[], role: StaffRole) {
   const detected = detectKind(fileName, headers);
   return scoreKinds(fileName, headers)
-    .filter((c) => ROW_IMPORTERS[c.kind])
+    .filter((c) => ROW_IMPORTERS[c.kind] && mayImport(role, c.kind))
     .map((c) => ({ kind: c.kind, title: ROW_IMPORTERS[c.kind]!.title, score: c.score }))
     .sort((a, b) => Number(b.kind === detected) - Number(a.kind === detected));
 }
 
 function checkRows(
   sqlite: SQLite.Database,
+  scope: ImportScope | null,
   importer: RowImporter,
   mapping: ColumnMapping,
   records: CsvRecord[],
@@ -64,7 +72,7 @@ function checkRows(
       sourceSystem: importer.defaultSourceSystem,
       dateOrder: loadDateOrder(sqlite),
       mode: null,
-      lookups: new Lookups(sqlite),
+      lookups: new Lookups(sqlite, scope),
       dirty: new DirtyMarks(),
     };
     const write = importer.open(ctx);
@@ -111,15 +119,22 @@ export async function previewStaged(
   sqlite: SQLite.Database,
   staged: StagedFile,
   input: ParsedInput<'imports.preview'>,
+  access: PreviewAccess,
 ): Promise<ImportPreview> {
   const alreadyImported = await previousImport(sqlite, staged.path);
   const special = scoreKinds(staged.fileName, [])[0];
   if (special?.kind === 'oneroster' || special?.kind === 'xapi') {
-    return previewBundle(sqlite, staged, special.kind, alreadyImported);
+    const preview = await previewBundle(sqlite, staged, special.kind, alreadyImported);
+    return mayImport(access.role, special.kind)
+      ? preview
+      : { ...preview, notAllowed: kindNotAllowed(access.role, special.kind) };
   }
   const reader = await openCsv(staged.path);
-  const options = candidates(staged.fileName, reader.headers);
-  const kind: ImportKind | null = input.kind ?? detectKind(staged.fileName, reader.headers);
+  const options = candidates(staged.fileName, reader.headers, access.role);
+  const chosen: ImportKind | null = input.kind ?? detectKind(staged.fileName, reader.headers);
+  const notAllowed =
+    chosen && !mayImport(access.role, chosen) ? kindNotAllowed(access.role, chosen) : null;
+  const kind = notAllowed ? null : chosen;
   const importer = kind ? ROW_IMPORTERS[kind] : undefined;
 
   const records: CsvRecord[] = [];
@@ -138,7 +153,7 @@ export async function previewStaged(
   const missing = importer ? missingRequired(mapping, importer.fields) : [];
   const check =
     importer && missing.length === 0
-      ? checkRows(sqlite, importer, mapping, records, reader.headers.length)
+      ? checkRows(sqlite, access.scope, importer, mapping, records, reader.headers.length)
       : {
           rows: 0,
           wouldAdd: 0,
@@ -147,7 +162,7 @@ export async function previewStaged(
           problems: [],
           skipped: importer
             ? 'Map the required columns to check the first rows.'
-            : 'Choose what kind of file this is.',
+            : (notAllowed ?? 'Choose what kind of file this is.'),
         };
   check.problems = [...readProblems, ...check.problems].sort((a, b) => a.line - b.line);
 
@@ -176,5 +191,6 @@ export async function previewStaged(
     oneRoster: null,
     dateOrder: loadDateOrder(sqlite),
     alreadyImported,
+    notAllowed,
   };
 }

@@ -7,6 +7,7 @@ import type { ImportContext, RowResult } from './importer';
 import { Lookups } from './lookups';
 import type { DateOrder } from './read/dates';
 import { count, emptyCounts, summarize, type FileReport } from './report';
+import type { ImportScope } from './scope';
 import { loadDateOrder } from './settings';
 import { DirtyMarks } from './write/dirty';
 import { prepareQuarantine } from './write/quarantine';
@@ -21,6 +22,8 @@ export interface RunOptions {
   onProgress?: (fraction: number, rowsRead: number) => void;
   isCancelled?: () => boolean;
   now?: number;
+  /** A teacher's or school admin's import: rows outside it are quarantined (scope.ts). */
+  scope?: ImportScope | null;
 }
 
 /** What a format's reader tells the run about the file before the first row. */
@@ -140,7 +143,7 @@ export async function runFileImport(
     sourceSystem: setup.sourceSystem ?? setup.defaultSourceSystem,
     dateOrder: setup.dateOrder ?? loadDateOrder(sqlite),
     mode: setup.mode ?? null,
-    lookups: new Lookups(sqlite),
+    lookups: new Lookups(sqlite, setup.scope ?? null),
     dirty: new DirtyMarks(),
     importId,
   };

@@ -117,7 +117,12 @@ export class JobRunner {
     return stale.length;
   }
 
-  start<K extends JobKind>(kind: K, input: JobInputOf<K>): string {
+  /** `requestedBy`: the staff member who asked, so a scoped user sees their own jobs. */
+  start<K extends JobKind>(
+    kind: K,
+    input: JobInputOf<K>,
+    requestedBy: string | null = null,
+  ): string {
     if (this.#closed) throw new Error('The job runner is shut down.');
     const id = uuidv7();
     const job: Job = {
@@ -134,6 +139,7 @@ export class JobRunner {
       finished_at: null,
       heartbeat_at: null,
       owner_pid: process.pid,
+      requested_by: requestedBy,
     };
     this.#held.set(id, job);
     liveHere.add(id);
@@ -175,23 +181,28 @@ export class JobRunner {
   }
 
   /** A job's kind, status and input (for running it again), held or on record. */
-  spec(id: string): Pick<Job, 'kind' | 'status' | 'input_json'> | null {
+  spec(id: string): Pick<Job, 'kind' | 'status' | 'input_json' | 'requested_by'> | null {
     return (
       this.#held.get(id) ??
       (this.#store.sqlite
-        .prepare('SELECT kind, status, input_json FROM jobs WHERE id = ?')
-        .get(id) as Pick<Job, 'kind' | 'status' | 'input_json'> | undefined) ??
+        .prepare('SELECT kind, status, input_json, requested_by FROM jobs WHERE id = ?')
+        .get(id) as Pick<Job, 'kind' | 'status' | 'input_json' | 'requested_by'> | undefined) ??
       null
     );
   }
 
-  list(limit = 50, kind?: string): JobSummary[] {
+  /** Newest first; `requestedBy` keeps only the jobs that staff member started. */
+  list(limit = 50, kind?: string, requestedBy?: string): JobSummary[] {
     const rows = this.#store.sqlite
       .prepare(
-        `SELECT * FROM jobs WHERE (? IS NULL OR kind = ?) ORDER BY created_at DESC, id DESC LIMIT ?`,
+        `SELECT * FROM jobs
+         WHERE (@kind IS NULL OR kind = @kind) AND (@by IS NULL OR requested_by = @by)
+         ORDER BY created_at DESC, id DESC LIMIT @limit`,
       )
-      .all(kind ?? null, kind ?? null, limit) as Job[];
-    const held = [...this.#held.values()].filter((j) => !kind || j.kind === kind).reverse();
+      .all({ kind: kind ?? null, by: requestedBy ?? null, limit }) as Job[];
+    const held = [...this.#held.values()]
+      .filter((j) => (!kind || j.kind === kind) && (!requestedBy || j.requested_by === requestedBy))
+      .reverse();
     return [...held, ...rows]
       .slice(0, limit)
       .map((job) => toSummary(job, this.#active?.id === job.id ? this.#active : undefined));
@@ -228,9 +239,9 @@ export class JobRunner {
   #writeHeld(starting?: string): void {
     const insert = this.#store.sqlite.prepare(
       `INSERT INTO jobs (id, kind, status, progress, message, input_json, created_at,
-         finished_at, owner_pid)
+         finished_at, owner_pid, requested_by)
        VALUES (@id, @kind, @status, @progress, @message, @input_json, @created_at,
-         @finished_at, @owner_pid)`,
+         @finished_at, @owner_pid, @requested_by)`,
     );
     for (const job of [...this.#held.values()]) {
       if (job.id !== starting && this.#queue.includes(job.id)) continue;

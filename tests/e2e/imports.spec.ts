@@ -279,22 +279,33 @@ test.describe('import wizard', () => {
   test('imports and the pipeline are offered only to the roles allowed them', async ({ page }) => {
     await openApp(page);
     await signInAs(page, 'Teachers');
-    await expect(mainNav(page).getByRole('link', { name: 'Imports' })).toHaveCount(0);
     await expect(mainNav(page).getByRole('link', { name: 'Pipeline' })).toHaveCount(0);
     await page.goto('/#/pipeline');
     await expect(page.getByRole('alert')).toContainText('Outside your access');
     await expect(page.getByRole('alert')).toContainText(
       'Only school administrators and district administrators can see the pipeline history.',
     );
+    // A teacher imports their own classes' records: the page says which, and the district-wide
+    // date order is shown but not theirs to change.
+    await mainNav(page).getByRole('link', { name: 'Imports' }).click();
+    await expect(page.getByText(/for the students in your sections/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Choose files' })).toBeVisible();
+    await expectNoAxeViolations(page, 'imports for a teacher');
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     await signInAs(page, 'School admins');
-    await expect(mainNav(page).getByRole('link', { name: 'Imports' })).toHaveCount(0);
+    await expect(mainNav(page).getByRole('link', { name: 'Imports' })).toBeVisible();
     await expect(mainNav(page).getByRole('link', { name: 'Pipeline' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signInAs(page, 'Counselors');
+    await expect(mainNav(page).getByRole('link', { name: 'Imports' })).toHaveCount(0);
     await page.goto('/#/imports');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Outside your access');
-    await expect(alert).toContainText('Only district administrators can see imports.');
+    await expect(alert).toContainText(
+      'Only teachers, school administrators and district administrators can see imports.',
+    );
     await expect(page.getByRole('button', { name: 'Choose files' })).toHaveCount(0);
     await expectNoAxeViolations(page, 'imports refused');
   });

@@ -59,16 +59,10 @@ describe('imports through the API', () => {
     t.cleanup();
   });
 
-  it('is for district administrators only, refused at the router', async () => {
-    for (const staffId of [ids.tran, ids.counselor, ids.admin]) {
-      const session = await signIn(staffId);
-      const result = await core.router.call(
-        'imports.stage',
-        { fileName: 'a.csv', size: 1 },
-        session,
-      );
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
+  it('is refused to counselors at the router', async () => {
+    const session = await signIn(ids.counselor);
+    const result = await core.router.call('imports.stage', { fileName: 'a.csv', size: 1 }, session);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('previews, imports in a worker, reports every row and exports the quarantine', async () => {
@@ -176,5 +170,103 @@ describe('imports through the API', () => {
     const early = await core.router.call('imports.preview', { stagedId }, admin);
     expect(early).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(early.ok ? '' : early.error.message).toMatch(/still uploading \(0 of 10 bytes\)/);
+  });
+
+  it("keeps a teacher's import to their own sections, row by row", async () => {
+    const tran = await signIn(ids.tran); // teaches Algebra: Ana and Cara
+    const csv = [
+      'Student_Number,Date,Code,Section',
+      `ANA,09/17/2025,A,${ids.algebraSection}`,
+      `CARA,09/17/2025,T,${ids.algebraSection}`,
+      `BEN,09/17/2025,A,${ids.algebraSection}`, // Ben takes English only
+      `DEV,09/17/2025,A,${ids.algebraSection}`, // another school
+      `NOBODY,09/17/2025,A,${ids.algebraSection}`,
+      'ANA,09/18/2025,A,', // daily attendance is the school's
+      `ANA,09/18/2025,T,${ids.englishSection}`, // Mr Okafor's section
+    ].join('\n');
+    const stagedId = await upload(tran, 'period-attendance.csv', csv);
+    const preview: ImportPreview = await call('imports.preview', { stagedId }, tran);
+    expect(preview).toMatchObject({ kind: 'attendance', notAllowed: null });
+    expect(preview.candidates.map((c) => c.kind)).not.toContain('incidents');
+    expect(preview.check).toMatchObject({ rows: 7, wouldAdd: 2 });
+    const reasons = preview.check.problems.map((p) => p.reason);
+    expect(reasons[0]).toMatch(/^No student in your sections has the ID or student number “BEN”/);
+    // An existing student in another school reads exactly like a student who does not exist.
+    expect(reasons[1]).toBe(reasons[0]!.replace('BEN', 'DEV'));
+    expect(reasons[2]).toBe(reasons[0]!.replace('BEN', 'NOBODY'));
+    expect(reasons[3]).toMatch(/names no section/);
+    expect(reasons[4]).toMatch(/is not a section \(class\) you can import for \(your sections\)/);
+
+    const refused = await core.router.call(
+      'imports.start',
+      { files: [{ stagedId, kind: 'incidents' }] },
+      tran,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/discipline incidents.*administrator/);
+
+    const { jobId } = await call(
+      'imports.start',
+      { files: [{ stagedId, kind: 'attendance', mapping: preview.mapping }] },
+      tran,
+    );
+    const job = await core.jobs.wait(jobId);
+    expect(job.status).toBe('succeeded');
+    expect((job.result as ImportJobResult).files[0]).toMatchObject({ added: 2, quarantined: 5 });
+    const written = core.store.sqlite
+      .prepare(
+        "SELECT student_id, section_id FROM attendance_events WHERE date = '2025-09-17' ORDER BY student_id",
+      )
+      .all();
+    expect(written).toEqual([
+      { student_id: ids.ana, section_id: ids.algebraSection },
+      { student_id: ids.cara, section_id: ids.algebraSection },
+    ]);
+
+    // The teacher sees their own import and job; another teacher sees neither; the district does.
+    const own = await call('imports.list', {}, tran);
+    expect(own.imports.map((i) => i.jobId)).toEqual([jobId]);
+    expect((await call('jobs.list', {}, tran)).jobs.map((j) => j.id)).toEqual([jobId]);
+    const okafor = await signIn(ids.okafor);
+    expect((await call('imports.list', {}, okafor)).imports).toEqual([]);
+    expect(
+      await core.router.call('imports.quarantine', { importId: own.imports[0]!.importId }, okafor),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.router.call('jobs.get', { jobId }, okafor)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const all = await call('imports.list', {}, admin);
+    expect(all.imports.map((i) => i.jobId)).toContain(jobId);
+    // A teacher cannot change the district's date order.
+    expect(await core.router.call('imports.settings', { dateOrder: 'DMY' }, tran)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it("keeps a school admin's import to their school", async () => {
+    const kim = await signIn(ids.middleAdmin); // the middle school: Dev only
+    const csv = [
+      'Student ID,Incident Date,Behavior,Action',
+      'DEV,2025-09-19,Disruption,Detention',
+      'ANA,2025-09-19,Disruption,Detention',
+    ].join('\n');
+    const stagedId = await upload(kim, 'incidents.csv', csv);
+    const preview: ImportPreview = await call('imports.preview', { stagedId }, kim);
+    expect(preview.kind).toBe('incidents');
+    const { jobId } = await call(
+      'imports.start',
+      { files: [{ stagedId, kind: 'incidents', mapping: preview.mapping }], runPipeline: false },
+      kim,
+    );
+    const job = await core.jobs.wait(jobId);
+    expect(job.status).toBe('succeeded');
+    const file = (job.result as ImportJobResult).files[0]!;
+    expect(file).toMatchObject({ added: 1, quarantined: 1 });
+    const { rows } = await call('imports.quarantine', { importId: file.importId }, kim);
+    expect(rows[0]!.reason).toMatch(
+      /^No student in your school has the ID or student number “ANA”/,
+    );
   });
 });

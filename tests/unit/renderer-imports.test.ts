@@ -96,6 +96,7 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
     oneRoster: null,
     dateOrder: 'MDY',
     alreadyImported: null,
+    notAllowed: null,
     ...overrides,
   };
 }

@@ -174,7 +174,7 @@ export const assessmentsImporter: RowImporter = {
     return (values, mapping) => {
       const studentKey = pick(values, mapping, 'student');
       const student = ctx.lookups.student(studentKey);
-      if (!student) return { reason: unknownStudent(studentKey) };
+      if (!student) return { reason: unknownStudent(studentKey, ctx) };
       const assessment = tidy(pick(values, mapping, 'assessment'));
       if (assessment === '') return { reason: 'The assessment name is empty.' };
       const dateText = pick(values, mapping, 'date');

@@ -118,7 +118,9 @@ export const assignmentsImporter: RowImporter = {
       if (!section) {
         return {
           reason:
-            sectionKey === '' ? 'The section (class) ID is empty.' : unknownSection(sectionKey),
+            sectionKey === ''
+              ? 'The section (class) ID is empty.'
+              : unknownSection(sectionKey, ctx),
         };
       }
       const title = pick(values, mapping, 'title');

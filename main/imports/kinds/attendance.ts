@@ -9,6 +9,7 @@ import {
   codeKey,
   dateReader,
   unknownSection,
+  sectionMissing,
   unknownStudent,
   shown,
 } from './common';
@@ -130,7 +131,7 @@ export const attendanceImporter: RowImporter = {
     return (values, mapping) => {
       const studentKey = pick(values, mapping, 'student');
       const student = ctx.lookups.student(studentKey);
-      if (!student) return { reason: unknownStudent(studentKey) };
+      if (!student) return { reason: unknownStudent(studentKey, ctx) };
       const dateText = pick(values, mapping, 'date');
       const date = readDate(dateText);
       if (!date) return { reason: badDate(dateText, ctx.dateOrder) };
@@ -149,7 +150,11 @@ export const attendanceImporter: RowImporter = {
       }
       const sectionKey = pick(values, mapping, 'section');
       const section = sectionKey ? ctx.lookups.section(sectionKey) : undefined;
-      if (sectionKey && !section) return { reason: unknownSection(sectionKey) };
+      if (sectionKey && !section) return { reason: unknownSection(sectionKey, ctx) };
+      if (!sectionKey) {
+        const missing = sectionMissing(ctx, 'attendance');
+        if (missing) return { reason: missing };
+      }
       const minutesText = pick(values, mapping, 'minutes');
       const minutes = minutesText === '' ? null : Number(minutesText);
       if (minutes !== null && (!Number.isInteger(minutes) || minutes < 0)) {

@@ -79,14 +79,31 @@ export function shown(text: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
-export function unknownStudent(key: string): string {
-  return key === ''
-    ? 'The student ID is empty.'
+/**
+ * A scoped import (a teacher's, a school admin's) says the same whether the student exists
+ * elsewhere or not at all: the reason must not disclose who is enrolled outside the scope.
+ */
+export function unknownStudent(key: string, ctx: ImportContext): string {
+  if (key === '') return 'The student ID is empty.';
+  const scope = ctx.lookups.scope;
+  return scope
+    ? `No student in ${scope.label} has the ID or student number “${shown(key)}”. Check which column holds the student ID; rows for other students are imported by an administrator.`
     : `No student has the ID or student number “${shown(key)}”. Import the roster (OneRoster users) first, or check which column holds the student ID.`;
 }
 
-export function unknownSection(key: string): string {
-  return `No section (class) has the ID “${shown(key)}”. Import the roster (OneRoster classes) first, or leave the section column unmapped.`;
+export function unknownSection(key: string, ctx: ImportContext): string {
+  const scope = ctx.lookups.scope;
+  return scope
+    ? `“${shown(key)}” is not a section (class) you can import for (${scope.label}). Check the section column.`
+    : `No section (class) has the ID “${shown(key)}”. Import the roster (OneRoster classes) first, or leave the section column unmapped.`;
+}
+
+/** Null when the row may go without a section; else why it may not (see scope.ts). */
+export function sectionMissing(ctx: ImportContext, what: string): string | null {
+  const scope = ctx.lookups.scope;
+  return scope?.sectionRequired
+    ? `This ${what} row names no section. Rows you import must name one of ${scope.label}; rows without a section are the school's daily record, which an administrator imports.`
+    : null;
 }
 
 export function badDate(text: string, order: DateOrder, what = 'date'): string {

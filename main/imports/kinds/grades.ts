@@ -150,13 +150,15 @@ export const gradesImporter: RowImporter = {
     return (values, mapping) => {
       const studentKey = pick(values, mapping, 'student');
       const student = ctx.lookups.student(studentKey);
-      if (!student) return { reason: unknownStudent(studentKey) };
+      if (!student) return { reason: unknownStudent(studentKey, ctx) };
       const sectionKey = pick(values, mapping, 'section');
       const section = ctx.lookups.section(sectionKey);
       if (!section) {
         return {
           reason:
-            sectionKey === '' ? 'The section (class) ID is empty.' : unknownSection(sectionKey),
+            sectionKey === ''
+              ? 'The section (class) ID is empty.'
+              : unknownSection(sectionKey, ctx),
         };
       }
       const periodText = pick(values, mapping, 'period');

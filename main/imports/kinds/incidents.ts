@@ -179,7 +179,7 @@ export const incidentsImporter: RowImporter = {
     return (values, mapping) => {
       const studentKey = pick(values, mapping, 'student');
       const student = ctx.lookups.student(studentKey);
-      if (!student) return { reason: unknownStudent(studentKey) };
+      if (!student) return { reason: unknownStudent(studentKey, ctx) };
       const dateText = pick(values, mapping, 'date');
       const date = readDate(dateText);
       if (!date) return { reason: badDate(dateText, ctx.dateOrder, 'incident date') };

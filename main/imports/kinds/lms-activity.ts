@@ -9,6 +9,7 @@ import {
   parseMinutes,
   parseNumber,
   unknownSection,
+  sectionMissing,
   unknownStudent,
   shown,
 } from './common';
@@ -113,13 +114,17 @@ export const lmsActivityImporter: RowImporter = {
     return (values, mapping) => {
       const studentKey = pick(values, mapping, 'student');
       const student = ctx.lookups.student(studentKey);
-      if (!student) return { reason: unknownStudent(studentKey) };
+      if (!student) return { reason: unknownStudent(studentKey, ctx) };
       const dateText = pick(values, mapping, 'date');
       const date = readDate(dateText);
       if (!date) return { reason: badDate(dateText, ctx.dateOrder) };
       const sectionKey = pick(values, mapping, 'section');
       const section = sectionKey ? ctx.lookups.section(sectionKey) : undefined;
-      if (sectionKey && !section) return { reason: unknownSection(sectionKey) };
+      if (sectionKey && !section) return { reason: unknownSection(sectionKey, ctx) };
+      if (!sectionKey) {
+        const missing = sectionMissing(ctx, 'LMS activity');
+        if (missing) return { reason: missing };
+      }
       const sessionsText = pick(values, mapping, 'sessions');
       const sessions = sessionsText === '' ? 1 : count(sessionsText);
       if (sessions === null) {

@@ -145,12 +145,12 @@ export const submissionsImporter: RowImporter = {
           reason:
             assignmentKey === ''
               ? 'The assignment ID is empty.'
-              : `No assignment has the ID “${assignmentKey}”. Import the assignments file first, or check which column holds the assignment ID.`,
+              : `No assignment${ctx.lookups.scope ? ` in ${ctx.lookups.scope.label}` : ''} has the ID “${assignmentKey}”. Import the assignments file first, or check which column holds the assignment ID.`,
         };
       }
       const studentKey = pick(values, mapping, 'student');
       const student = ctx.lookups.student(studentKey);
-      if (!student) return { reason: unknownStudent(studentKey) };
+      if (!student) return { reason: unknownStudent(studentKey, ctx) };
 
       const timeZone = ctx.lookups.timeZone(student.districtId);
       const submittedText = pick(values, mapping, 'submitted');

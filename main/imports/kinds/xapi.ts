@@ -181,16 +181,18 @@ function openStatements(ctx: ImportContext) {
 
   const voiding = (statement: Obj): RowResult => {
     const target = isObject(statement.object) ? text(statement.object.id).toLowerCase() : '';
-    const row = target ? (find.get(target) as Stored | undefined) : undefined;
-    if (!row) {
+    const found = target ? (find.get(target) as Stored | undefined) : undefined;
+    // A scoped import may void only its own students' statements; others are "not on record".
+    const student = found && ctx.lookups.student(found.student_id);
+    const row = student ? found : undefined;
+    if (!row || !student) {
       return {
         reason: `This statement voids statement “${target}”, which is not on record. Import the file holding that statement first, then this file again.`,
       };
     }
     if (row.verb.startsWith(VOIDED_PREFIX)) return { outcome: 'unchanged' };
     voidIt.run(VOIDED_PREFIX, target);
-    const student = ctx.lookups.student(row.student_id);
-    if (student) touch(student, row.section_id, row.date);
+    touch(student, row.section_id, row.date);
     return { outcome: 'deleted' };
   };
 

@@ -4,8 +4,16 @@
  */
 import type { StaffRole } from '../api/types';
 
-/** Imports change the district's records: district admins only. */
+/**
+ * Teachers import their own classes' records, school admins their school's, district admins
+ * anything (main/imports/scope.ts decides, row by row). Counselors do not import.
+ */
 export function canImport(role: StaffRole | undefined): boolean {
+  return role === 'teacher' || role === 'school_admin' || role === 'district_admin';
+}
+
+/** The date-order setting is read for every school's exports: district admins only. */
+export function canChangeImportSettings(role: StaffRole | undefined): boolean {
   return role === 'district_admin';
 }
 

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { ApiError } from '../../../../main/api/contract';
 import type { DateOrder } from '../../api/types';
 import { DATE_ORDERS, DATE_ORDER_LABELS } from '../../domain/jobLabels';
+import { canChangeImportSettings } from '../../domain/permissions';
 import { useQuery } from '../../hooks/useQuery';
+import { useSession } from '../../hooks/useSession';
 import { dataOf } from '../../stores/asyncState';
 import { dateOrder, saveDateOrder } from '../../stores/imports/dateOrderStore';
 import { toApiError } from '../../stores/request';
@@ -13,6 +15,7 @@ import { toApiError } from '../../stores/request';
  */
 export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
   const { state } = useQuery(dateOrder, null);
+  const mayChange = canChangeImportSettings(useSession().staff?.role);
   const current = dataOf(state);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -40,7 +43,7 @@ export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
         <select
           id="date-order"
           value={current ?? ''}
-          disabled={!current || saving}
+          disabled={!current || saving || !mayChange}
           aria-describedby="date-order-help"
           onChange={(e) => void change(e.target.value as DateOrder)}
         >
@@ -53,8 +56,9 @@ export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
         </select>
       </div>
       <p id="date-order-help" className="field-hint">
-        Used for every import in the district. Dates written as 2025-03-04 or “March 4, 2025” are
-        read the same whatever this says.
+        Used for every import in the district
+        {mayChange ? '' : ', and set by your district administrator'}. Dates written as 2025-03-04
+        or “March 4, 2025” are read the same whatever this says.
       </p>
       <p className="field-hint" role="status">
         {saving ? 'Saving…' : (saved ?? '')}

@@ -89,6 +89,11 @@ function PreviewBody({
           quarantined then are quarantined again.
         </p>
       )}
+      {preview.notAllowed && (
+        <p className="field-error" role="alert">
+          {preview.notAllowed}
+        </p>
+      )}
       <KindSelect
         preview={preview}
         disabled={busy}

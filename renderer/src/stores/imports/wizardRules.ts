@@ -94,6 +94,7 @@ export function importBlockers(files: readonly WizardFile[]): string[] {
       reasons.push(`${file.name} could not be read: remove it to import the other files.`);
     else if (file.preview.status !== 'ready' || !preview)
       reasons.push(`Sightline is still checking ${file.name}.`);
+    else if (preview.notAllowed) reasons.push(`${file.name}: ${preview.notAllowed}`);
     else if (preview.kind === null) reasons.push(`Choose what kind of file ${file.name} is.`);
     else if (preview.oneRoster && preview.oneRoster.version === null)
       reasons.push(
