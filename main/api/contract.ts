@@ -17,7 +17,12 @@ import {
   type PipelineMode,
   type PipelineStatus,
   type PipelineTrigger,
+  type ModelKind,
+  type ModelOrigin,
+  type ModelStatus,
+  type RiskTier,
   type StaffRole,
+  RISK_TIERS,
 } from '../../db/schema';
 
 export const FLAG_KEYS = [
@@ -38,6 +43,7 @@ export const STUDENT_SORT_KEYS = [
   'failing_sections',
   'incident_days',
   'flag_count',
+  'risk',
 ] as const;
 export type StudentSortKey = (typeof STUDENT_SORT_KEYS)[number];
 
@@ -64,6 +70,8 @@ export const inputs = {
       grade: z.number().int().min(-1).max(13).optional(),
       /** Only students with this flag raised. */
       flag: z.enum(FLAG_KEYS).optional(),
+      /** Only students in this risk tier (the active model's latest score). */
+      tier: z.enum(RISK_TIERS).optional(),
       sort: z.enum(STUDENT_SORT_KEYS).default('flag_count'),
       dir: z.enum(['asc', 'desc']).default('desc'),
       offset: z.number().int().min(0).default(0),
@@ -73,7 +81,7 @@ export const inputs = {
   'students.profile': z.object({ studentId: id }).strict(),
   'jobs.list': z
     .object({
-      kind: z.enum(['import', 'pipeline']).optional(),
+      kind: z.enum(['import', 'pipeline', 'train', 'score']).optional(),
       limit: z.number().int().min(1).max(200).default(50),
     })
     .strict(),
@@ -160,6 +168,29 @@ export const inputs = {
         .optional(),
     })
     .strict(),
+  /** A counselor's verdict on the model's score or a flag, or a tier override; who/when/why kept. */
+  'risk.feedback': z
+    .object({
+      studentId: id,
+      /** 'model' or a flag key. */
+      target: z.enum(['model', ...FLAG_KEYS]),
+      verdict: z.enum(['right', 'wrong', 'override']),
+      overrideTier: z.enum(RISK_TIERS).optional(),
+      note: z.string().trim().max(2000).default(''),
+    })
+    .strict(),
+  /** Scores every student with the active model now (it also runs after each pipeline run). */
+  'risk.score': none,
+  'models.list': none,
+  'models.get': z.object({ modelId: id }).strict(),
+  'models.card': z.object({ modelId: id, format: z.enum(['markdown', 'pdf']) }).strict(),
+  /** Trains a logistic-regression baseline and a GRU on the district's data (a background job). */
+  'models.train': none,
+  'models.activate': z
+    .object({ modelId: id, note: z.string().trim().max(500).default('') })
+    .strict(),
+  /** Re-activates the model that was active before the current one. */
+  'models.rollback': z.object({ note: z.string().trim().max(500).default('') }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof inputs;
@@ -245,6 +276,11 @@ export interface StudentListRow {
   suspensions: number;
   attendanceTier: AttendanceTier | null;
   flags: FlagKey[];
+  /** The active model's latest score (0..1) and tier; null before any model has scored. */
+  riskScore: number | null;
+  riskTier: RiskTier | null;
+  /** The tier a counselor set instead of the model's, if any (shown beside it, never hiding it). */
+  overrideTier: RiskTier | null;
 }
 
 export interface StudentListPage {
@@ -271,6 +307,43 @@ export type CalendarStatus =
   | 'tardy'
   | 'early_departure'
   | 'not_enrolled';
+
+/** One reason behind a score, in plain words with the student's own numbers. */
+export interface RiskFactorView {
+  feature: string;
+  /** 'attendance' | 'behaviour' | 'grades' | 'assignments' | 'engagement' | 'assessments' | 'context'. */
+  group: string;
+  sentence: string;
+  /** How much this feature raises (+) or lowers (−) the score, in score points (0..1). */
+  delta: number;
+}
+
+export interface RiskFeedbackView {
+  id: string;
+  target: string;
+  verdict: 'right' | 'wrong' | 'override';
+  overrideTier: RiskTier | null;
+  note: string;
+  staffName: string;
+  at: number;
+}
+
+export interface StudentRiskView {
+  score: number;
+  tier: RiskTier;
+  previousTier: RiskTier | null;
+  /** Score change since the previous scored week, or null. */
+  change: number | null;
+  weekStart: IsoDate;
+  dataAsOf: IsoDate;
+  modelVersionId: string;
+  modelName: string;
+  factors: RiskFactorView[];
+  /** GRU models: how much each recent week weighed in the score, oldest first. */
+  attention: { weekStart: IsoDate; weight: number }[] | null;
+  /** The latest override, if a counselor set one. */
+  override: RiskFeedbackView | null;
+}
 
 export interface StudentProfile {
   student: {
@@ -302,6 +375,12 @@ export interface StudentProfile {
     attendanceTier: AttendanceTier | null;
   } | null;
   flags: FlagDetail[];
+  /** Null until a model has scored this student. */
+  risk: StudentRiskView | null;
+  /** The active model's weekly scores, oldest first. */
+  riskHistory: { weekStart: IsoDate; score: number; tier: RiskTier }[];
+  /** Feedback and overrides on this student's flags and score, newest first. */
+  riskFeedback: RiskFeedbackView[];
   /** One entry per instructional day of the school year. */
   attendanceCalendar: { date: IsoDate; status: CalendarStatus }[];
   gradingPeriods: { id: string; title: string; startDate: IsoDate; endDate: IsoDate }[];
@@ -411,6 +490,71 @@ export interface ImportPreview {
   notAllowed: string | null;
 }
 
+/** Headline holdout metrics of a model version (the full set is in ModelVersionDetail). */
+export interface ModelMetricsSummary {
+  auc: number | null;
+  prAuc: number | null;
+  /** At the district's flag rate (default: the top 10% flagged). */
+  flagRate: number;
+  precisionAtRate: number | null;
+  recallAtRate: number | null;
+  brier: number | null;
+  holdoutExamples: number;
+}
+
+export interface ModelVersionView {
+  id: string;
+  name: string;
+  kind: ModelKind;
+  status: ModelStatus;
+  origin: ModelOrigin;
+  createdAt: number;
+  activatedAt: number | null;
+  retiredAt: number | null;
+  metrics: ModelMetricsSummary;
+  /** Against the active model on this version's holdout; null when there was none to compare. */
+  comparison: {
+    activeId: string;
+    activeAuc: number | null;
+    activePrecisionAtRate: number | null;
+    beatsActive: boolean;
+  } | null;
+  statusNote: string | null;
+}
+
+export interface ModelVersionDetail extends ModelVersionView {
+  /** The model card (JSON): data window, features, label, metrics, subgroups, limits. */
+  card: Record<string, unknown>;
+  /** Rules vs logistic regression vs GRU on the same holdout. */
+  baselines: {
+    name: string;
+    auc: number | null;
+    precisionAtRate: number | null;
+    recallAtRate: number | null;
+  }[];
+  /** Per-subgroup error rates at the flag rate; `small` marks groups too small to judge. */
+  subgroups: {
+    attribute: string;
+    group: string;
+    n: number;
+    positives: number;
+    auc: number | null;
+    precision: number | null;
+    recall: number | null;
+    falsePositiveRate: number | null;
+    falseNegativeRate: number | null;
+    small: boolean;
+  }[];
+  calibration: {
+    from: number;
+    to: number;
+    predicted: number;
+    observed: number | null;
+    n: number;
+  }[];
+  features: { key: string; label: string }[];
+}
+
 export interface QuarantineRow {
   id: string;
   fileName: string;
@@ -467,6 +611,18 @@ export interface Outputs {
   };
   'pipeline.run': { jobId: string };
   'pipeline.schedule': { dailyAt: string; nextRunAt: number };
+  'risk.feedback': { id: string };
+  'risk.score': { jobId: string };
+  'models.list': { models: ModelVersionView[]; activeId: string | null };
+  'models.get': ModelVersionDetail;
+  'models.card': {
+    fileName: string;
+    mimeType: string;
+    /** Markdown text, or base64 PDF bytes. */ content: string;
+  };
+  'models.train': { jobId: string };
+  'models.activate': { activeId: string };
+  'models.rollback': { activeId: string };
 }
 export type Output<M extends Method> = Outputs[M];
 

@@ -2,6 +2,8 @@ import { authHandlers } from '../auth/handlers';
 import { importHandlers } from '../imports/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { pipelineHandlers } from '../pipeline/handlers';
+import { riskHandlers } from '../risk/handlers';
+import { modelHandlers } from '../training/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { schoolHandlers } from '../schools/handlers';
 import { studentHandlers } from '../students/handlers';
@@ -18,4 +20,6 @@ export const handlers = {
   ...jobHandlers,
   ...importHandlers,
   ...pipelineHandlers,
+  ...riskHandlers,
+  ...modelHandlers,
 } satisfies HandlerMap;

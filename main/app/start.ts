@@ -9,6 +9,8 @@ import type { HostKind } from '../api/contract';
 import { handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { SessionRegistry } from '../auth/sessions';
+import { scoreStudents } from '../risk/score';
+import { installShippedModel } from '../training/shipped';
 import { runPipeline } from '../pipeline';
 import { flushAudit } from '../audit/log';
 import { openStore, type Store } from '../store/open';
@@ -67,8 +69,23 @@ export async function seedDemo(
   await runPipeline(store, {
     mode: 'backfill',
     trigger: 'seed',
-    onProgress: (fraction, message) => onProgress(fraction, message),
+    onProgress: (fraction, message) => onProgress(fraction * 0.9, message),
   });
+  await installAndScore(store, (fraction, message) => onProgress(0.9 + fraction * 0.1, message));
+}
+
+/**
+ * The shipped default model, made active and used to score every week of the year, when the
+ * registry is empty (a new demo district, or a database from before models existed).
+ */
+export async function installAndScore(
+  store: Store,
+  onProgress: (fraction: number, message: string) => void = () => {},
+): Promise<boolean> {
+  const installed = await installShippedModel(store.sqlite);
+  if (!installed) return false;
+  await scoreStudents(store, { mode: 'history', onProgress });
+  return true;
 }
 
 export async function startCore(options: CoreOptions): Promise<Core> {
@@ -89,6 +106,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir ?? defaultDataDir(),
     log,
   });
+  // A database from before models existed gets the default model, scored in the background.
+  if (!(await isEmpty(store)) && (await installShippedModel(store.sqlite))) {
+    log('Installed the default risk model; scoring every student in the background.');
+    core.jobs.start('score', { mode: 'history' });
+  }
   if (!options.schedulePipeline) return core;
   const stopSchedule = await startPipelineSchedule(store, core.jobs, core.events, log);
   return {

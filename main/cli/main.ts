@@ -3,6 +3,7 @@
  * It calls the same router as the other hosts, signed in as a named staff member.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, type ImportKind } from '../../db/schema';
@@ -12,12 +13,14 @@ import { openCsv } from '../imports/read/csv';
 import type { JobInputOf, JobKind } from '../jobs/registry';
 import { DEFAULT_SEED, DEFAULT_STUDENTS, generateDemoDistrict } from '../../db/seed/generate';
 import { MIN_STUDENTS } from '../../db/seed/district-plan';
-import { startCore, isEmpty } from '../app/start';
+import { startCore, isEmpty, installAndScore } from '../app/start';
 import { refreshIndicators } from '../indicators/refresh';
 import { runPipeline } from '../pipeline';
 import { openStore } from '../store/open';
 import { databasePath, dataDir } from '../store/paths';
 import { DatabaseOpenError } from '../store/errors';
+import { trainModels, type TrainingSummary } from '../training/train';
+import { writeShippedModel } from '../training/shipped';
 
 const HELP = `Sightline command line
 
@@ -37,7 +40,14 @@ const HELP = `Sightline command line
   npm run cli -- pipeline run | backfill
       Recompute weekly features and flags: only what new data touched, or everything.
   npm run cli -- jobs
-      List recent background jobs (imports, pipeline runs) and their status.
+      List recent background jobs (imports, pipeline runs, training, scoring) and their status.
+  npm run cli -- train [--seed S] [--demo N] [--out DIR]
+      Train the logistic-regression baseline and the GRU on this database (or, with --demo N,
+      on a fresh N-student demo district in a scratch file), print the holdout table and store
+      both as candidates. --out writes the better one as a shipped model (ONNX, version.json,
+      MODEL_CARD.md): models/default is made by  train --demo 2000 --out models/default
+  npm run cli -- score [--history]
+      Score every student with the active model (the latest week, or every week).
   npm run cli -- info
       Show the database, district and data date.
   npm run cli -- check
@@ -77,6 +87,9 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       source: { type: 'string' },
       'no-pipeline': { type: 'boolean' },
+      demo: { type: 'string' },
+      history: { type: 'boolean' },
+      data: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -115,6 +128,8 @@ async function main(argv: string[]): Promise<number> {
           trigger: 'seed',
           onProgress: progressBar,
         });
+        const pipelined = performance.now();
+        await installAndScore(store, progressBar);
         console.log(
           JSON.stringify(
             {
@@ -123,7 +138,8 @@ async function main(argv: string[]): Promise<number> {
               featuresComputedFor: pipeline.students,
               weeks: pipeline.weeks,
               generateMs: Math.round(generated - started),
-              pipelineMs: Math.round(performance.now() - generated),
+              pipelineMs: Math.round(pipelined - generated),
+              scoreMs: Math.round(performance.now() - pipelined),
             },
             null,
             2,
@@ -201,6 +217,14 @@ async function main(argv: string[]): Promise<number> {
       }
       return runJob('pipeline', { mode, trigger: 'cli' });
     }
+    case 'train':
+      return train(
+        values.seed === String(DEFAULT_SEED) ? undefined : Number(values.seed),
+        values.demo,
+        values.out,
+      );
+    case 'score':
+      return runJob('score', { mode: values.history ? 'history' : 'latest' });
     case 'jobs': {
       const core = await startCore({ host: 'cli', demoStudents: 0 });
       for (const job of core.jobs.list(20)) {
@@ -307,3 +331,81 @@ main(process.argv.slice(2))
     console.error(error instanceof DatabaseOpenError ? error.message : error);
     process.exit(1);
   });
+
+/** Trains on a scratch demo district (reproducible) or on the data folder's database. */
+async function train(seed: number | undefined, demo: string | undefined, out: string | undefined) {
+  if (!demo) {
+    const code = await runJob('train', seed === undefined ? {} : { seed });
+    if (code === 0 && out) {
+      const store = await openStore(databasePath(dataDir()));
+      try {
+        const id = store.sqlite
+          .prepare(
+            "SELECT result_json FROM jobs WHERE kind = 'train' AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1",
+          )
+          .pluck()
+          .get() as string;
+        writeShippedModel(
+          store.sqlite,
+          (JSON.parse(id) as { recommendedId: string }).recommendedId,
+          out,
+        );
+        console.log(`Wrote the recommended model to ${out}`);
+      } finally {
+        await store.close();
+      }
+    }
+    return code;
+  }
+  const students = Number(demo);
+  if (!Number.isInteger(students) || students < MIN_STUDENTS) {
+    console.error(`--demo must be a whole number of students, at least ${MIN_STUDENTS}.`);
+    return 2;
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-train-'));
+  const store = await openStore(path.join(scratch, 'demo.sqlite'));
+  try {
+    generateDemoDistrict(store.sqlite, { students, seed: DEFAULT_SEED, onProgress: progressBar });
+    await runPipeline(store, { mode: 'backfill', trigger: 'cli', onProgress: progressBar });
+    const summary = await trainModels(store, {
+      ...(seed === undefined ? {} : { seed }),
+      onProgress: progressBar,
+      // The demo's data date, so a rebuild of the shipped model is byte-identical.
+      now: Date.UTC(2026, 4, 30),
+    });
+    console.log(formatBaselines(summary.baselines));
+    console.log(JSON.stringify({ counts: summary.counts, timingsMs: summary.timings }, null, 2));
+    if (out) {
+      writeShippedModel(store.sqlite, summary.recommendedId, out);
+      console.log(
+        `Wrote ${summary.candidates.find((c) => c.id === summary.recommendedId)?.name} to ${out}`,
+      );
+    }
+    return 0;
+  } finally {
+    await store.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function formatBaselines(rows: TrainingSummary['baselines']): string {
+  const f = (v: number | null, pct = false) =>
+    v === null ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(3);
+  const lines = [
+    ['model', 'AUC', 'PR-AUC', 'precision@rate', 'recall@rate', 'Brier'],
+    ...rows.map((r) => [
+      r.name,
+      f(r.auc),
+      f(r.prAuc),
+      f(r.precisionAtRate, true),
+      f(r.recallAtRate, true),
+      f(r.brier),
+    ]),
+  ];
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  return lines
+    .map((l) =>
+      l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+    )
+    .join('\n');
+}

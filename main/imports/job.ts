@@ -13,6 +13,7 @@ import { ImportCancelled } from './errors';
 import { JSON_IMPORTERS, ROW_IMPORTERS } from './kinds';
 import { importOneRosterBundle, type BundleReport } from './oneroster';
 import { loadImportScope } from './scope';
+import { scoreAfterPipeline } from '../risk/after-pipeline';
 import { importJsonLinesFile } from './run-jsonl';
 import type { ColumnMapping } from './mapping';
 import type { FileReport } from './report';
@@ -122,8 +123,9 @@ export async function runImportJob(ctx: JobContext<ImportJobInput>): Promise<Imp
       jobId: ctx.jobId,
       isCancelled: ctx.isCancelled,
       onProgress: (fraction, message) =>
-        ctx.progress(1 - pipelineShare + fraction * pipelineShare, message),
+        ctx.progress(1 - pipelineShare + fraction * pipelineShare * 0.8, message),
     });
+    if (pipeline.status === 'succeeded') await scoreAfterPipeline(ctx, 1 - pipelineShare * 0.2);
   }
   return { files: reports, bundles, pipeline };
 }

@@ -112,6 +112,11 @@ export class JobRunner {
             "UPDATE pipeline_runs SET status = 'interrupted', finished_at = ? WHERE job_id = ? AND status = 'running'",
           )
           .run(now, job.id);
+        sqlite
+          .prepare(
+            "UPDATE risk_runs SET status = 'interrupted', finished_at = ? WHERE job_id = ? AND status = 'running'",
+          )
+          .run(now, job.id);
       }
     })();
     return stale.length;
@@ -378,6 +383,12 @@ export class JobRunner {
       this.#store.sqlite
         .prepare(
           `UPDATE pipeline_runs SET status = ?, finished_at = ?, error = coalesce(error, ?)
+           WHERE job_id = ? AND status = 'running'`,
+        )
+        .run(final, now, error, id);
+      this.#store.sqlite
+        .prepare(
+          `UPDATE risk_runs SET status = ?, finished_at = ?, error = coalesce(error, ?)
            WHERE job_id = ? AND status = 'running'`,
         )
         .run(final, now, error, id);

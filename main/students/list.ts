@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { Database, StudentIndicatorTable } from '../../db/schema';
+import type { Database, StudentIndicatorTable, StudentRiskTable } from '../../db/schema';
 import { FLAG_KEYS, type FlagKey, type ParsedInput, type StudentListPage } from '../api/contract';
 import { visibleStudents, type Scope } from '../scope/scope';
 
@@ -12,6 +12,7 @@ const SORT_COLUMNS = {
   failing_sections: ['i.failing_sections', 'students.family_name'],
   incident_days: ['i.incident_days', 'students.family_name'],
   flag_count: ['i.flag_count', 'students.family_name'],
+  risk: ['r.score', 'students.family_name'],
 } as const;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -22,7 +23,10 @@ export async function listStudents(
   scope: Scope,
   input: ParsedInput<'students.list'>,
 ): Promise<StudentListPage> {
-  const filters = (eb: ExpressionBuilder<Database & { i: StudentIndicatorTable }, 'students'>) => {
+  const filters = (eb: ExpressionBuilder<
+      Database & { i: StudentIndicatorTable; r: StudentRiskTable },
+      'students'
+    >) => {
     const conditions = [visibleStudents(scope)(eb)];
     if (input.schoolId) conditions.push(eb('students.school_id', '=', input.schoolId));
     if (input.grade !== undefined) conditions.push(eb('students.grade_level', '=', input.grade));
@@ -40,20 +44,22 @@ export async function listStudents(
     return eb.and(conditions);
   };
   const flagColumn = input.flag ? (`i.flag_${input.flag}` as const) : null;
+  const tier = input.tier ?? null;
 
   // Counting needs the indicators only to filter by a flag; skipping the join halves the
   // cost of a district-wide count.
-  const counted = flagColumn
-    ? db
-        .selectFrom('students')
-        .innerJoin('schools', 'schools.id', 'students.school_id')
+  const counted = db
+    .selectFrom('students')
+    .innerJoin('schools', 'schools.id', 'students.school_id')
+    .$if(flagColumn !== null, (q) =>
+      q
         .innerJoin('student_indicators as i', 'i.student_id', 'students.id')
-        .where(filters)
-        .where(flagColumn, '=', 1)
-    : db
-        .selectFrom('students')
-        .innerJoin('schools', 'schools.id', 'students.school_id')
-        .where(filters);
+        .where(flagColumn!, '=', 1),
+    )
+    .$if(tier !== null, (q) =>
+      q.innerJoin('student_risk as r', 'r.student_id', 'students.id').where('r.tier', '=', tier!),
+    )
+    .where(filters);
   const { total } = await counted
     .select(sql<number>`count(*)`.as('total'))
     .executeTakeFirstOrThrow();
@@ -65,9 +71,11 @@ export async function listStudents(
   let query = db
     .selectFrom('students')
     .leftJoin('student_indicators as i', 'i.student_id', 'students.id')
+    .leftJoin('student_risk as r', 'r.student_id', 'students.id')
     .innerJoin('schools', 'schools.id', 'students.school_id')
     .where(filters);
   if (flagColumn) query = query.where(flagColumn, '=', 1);
+  if (tier) query = query.where('r.tier', '=', tier);
 
   const [primary, tiebreak] = SORT_COLUMNS[input.sort];
   const rows = await query
@@ -90,6 +98,19 @@ export async function listStudents(
       'i.flag_low_gpa',
       'i.flag_suspension',
       'i.flag_off_track',
+      'r.score as risk_score',
+      'r.tier as risk_tier',
+      // The latest override on this page's rows only: a few dozen index lookups.
+      (eb) =>
+        eb
+          .selectFrom('risk_feedback as f')
+          .select('f.override_tier')
+          .whereRef('f.student_id', '=', 'students.id')
+          .where('f.verdict', '=', 'override')
+          .where('f.deleted_at', 'is', null)
+          .orderBy('f.created_at', 'desc')
+          .limit(1)
+          .as('override_tier'),
     ])
     // Missing values sort last whichever way the column is sorted.
     .orderBy(primary, (ob) => (input.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
@@ -119,6 +140,9 @@ export async function listStudents(
       suspensions: r.suspensions ?? 0,
       attendanceTier: r.attendance_tier,
       flags: FLAG_KEYS.filter((k) => r[`flag_${k}` as `flag_${FlagKey}`] === 1),
+      riskScore: r.risk_score,
+      riskTier: r.risk_tier,
+      overrideTier: r.override_tier,
     })),
   };
 }

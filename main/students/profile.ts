@@ -4,6 +4,7 @@ import { ApiError, type CalendarStatus, type StudentProfile } from '../api/contr
 import { weekStartOf } from '../indicators/dates';
 import { explainFlags } from '../indicators/explain';
 import { loadThresholds } from '../indicators/thresholds';
+import { studentRisk } from '../risk/view';
 import type { Store } from '../store/open';
 
 /** When a day has several events, the calendar shows the most serious one. */
@@ -173,6 +174,7 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
   }
 
   return {
+    ...studentRisk(store.sqlite, studentId),
     student: {
       id: student.id,
       studentNumber: student.student_number,

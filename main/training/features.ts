@@ -14,13 +14,7 @@ export type FeatureRow = Selectable<StudentFeatureTable>;
 
 /** The indicator family a feature belongs to: the "ABC" plus engagement and assessments. */
 export type FeatureGroup =
-  | 'attendance'
-  | 'behaviour'
-  | 'grades'
-  | 'assignments'
-  | 'engagement'
-  | 'assessments'
-  | 'context';
+  'attendance' | 'behaviour' | 'grades' | 'assignments' | 'engagement' | 'assessments' | 'context';
 
 /** How a value is written in a sentence. */
 export type FeatureFormat = 'percent' | 'count' | 'grade' | 'gpa' | 'points' | 'minutes';
