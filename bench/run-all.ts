@@ -6,6 +6,7 @@ const scripts = [
   'bench/startup.ts',
   'bench/pipeline.ts',
   'bench/import.ts',
+  'bench/risk.ts',
 ];
 const extra = process.argv.slice(2);
 let failed = 0;

@@ -605,7 +605,7 @@ export interface ModelVersionTable {
 /** One explained factor of a score, stored with the prediction (see main/risk/explain.ts). */
 export interface RiskFactor {
   feature: string;
-  /** Score with the student's own value minus score with the value replaced by the average. */
+  /** Log-odds of the score minus log-odds with this feature replaced by the average. */
   delta: number;
   sentence: string;
 }
@@ -666,6 +666,13 @@ export interface RiskFeedbackTable extends SyncedColumns {
   note: string;
 }
 
+/** One student-week's raw model input: float32 values in `settings['model_inputs.keys']` order, NaN = missing. */
+export interface ModelInputTable {
+  week_start: IsoDate;
+  student_id: string;
+  features: Buffer;
+}
+
 export interface Database {
   districts: DistrictTable;
   schools: SchoolTable;
@@ -707,6 +714,7 @@ export interface Database {
   student_risk: StudentRiskTable;
   risk_runs: RiskRunTable;
   risk_feedback: RiskFeedbackTable;
+  model_inputs: ModelInputTable;
 }
 
 /** Tables that carry SyncedColumns and travel through sync. */

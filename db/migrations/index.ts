@@ -8,12 +8,14 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_imports';
 import * as m0003 from './0003_features';
 import * as m0004 from './0004_risk';
+import * as m0005 from './0005_model_inputs';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_imports': m0002,
   '0003_features': m0003,
   '0004_risk': m0004,
+  '0005_model_inputs': m0005,
 };
 
 /** The schema version this build writes: the count of migrations it knows. */

@@ -314,7 +314,10 @@ export interface RiskFactorView {
   /** 'attendance' | 'behaviour' | 'grades' | 'assignments' | 'engagement' | 'assessments' | 'context'. */
   group: string;
   sentence: string;
-  /** How much this feature raises (+) or lowers (−) the score, in score points (0..1). */
+  /**
+   * How much this feature raises the score, in log-odds (0.05 is about one point at 50%; 1 is
+   * large). Use it to order and size the reasons, not as a percentage.
+   */
   delta: number;
 }
 
@@ -532,7 +535,10 @@ export interface ModelVersionDetail extends ModelVersionView {
     precisionAtRate: number | null;
     recallAtRate: number | null;
   }[];
-  /** Per-subgroup error rates at the flag rate; `small` marks groups too small to judge. */
+  /**
+   * Per-subgroup error rates at the flag rate; `small` marks groups too small to judge. `n` and
+   * `positives` count holdout examples (a student at one cutoff week), not students.
+   */
   subgroups: {
     attribute: string;
     group: string;

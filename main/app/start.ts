@@ -89,7 +89,9 @@ export async function installAndScore(
 }
 
 export async function startCore(options: CoreOptions): Promise<Core> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  // The CLI's stdout carries results (JSON) that scripts parse; its messages go to stderr.
+  const log =
+    options.log ?? ((m: string) => (options.host === 'cli' ? console.error(m) : console.log(m)));
   const store = await openStore(databasePath(options.dataDir ?? defaultDataDir()));
   const demoStudents = options.demoStudents ?? demoStudentsFromEnv();
   if (demoStudents > 0 && (await isEmpty(store))) {
@@ -130,7 +132,9 @@ export function bindCore(
   store: Store,
   options: { host: HostKind; dataDir: string; log?: (message: string) => void },
 ): Core {
-  const log = options.log ?? ((m: string) => console.log(m));
+  // The CLI's stdout carries results (JSON) that scripts parse; its messages go to stderr.
+  const log =
+    options.log ?? ((m: string) => (options.host === 'cli' ? console.error(m) : console.log(m)));
   const events = new CoreEvents();
   const sessions = new SessionRegistry();
   const jobs = new JobRunner(store, events);

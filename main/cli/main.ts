@@ -8,8 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, type ImportKind } from '../../db/schema';
 import type { ImportFileRequest } from '../imports/job';
-import { detectKind, scoreKinds } from '../imports/kinds';
-import { openCsv } from '../imports/read/csv';
+import { detectFileKind } from '../imports/detect-file';
 import type { JobInputOf, JobKind } from '../jobs/registry';
 import { DEFAULT_SEED, DEFAULT_STUDENTS, generateDemoDistrict } from '../../db/seed/generate';
 import { MIN_STUDENTS } from '../../db/seed/district-plan';
@@ -21,6 +20,7 @@ import { databasePath, dataDir } from '../store/paths';
 import { DatabaseOpenError } from '../store/errors';
 import { trainModels, type TrainingSummary } from '../training/train';
 import { writeShippedModel } from '../training/shipped';
+import { evaluateExports, formatMetricsTable } from '../training/evaluate';
 
 const HELP = `Sightline command line
 
@@ -46,6 +46,9 @@ const HELP = `Sightline command line
       on a fresh N-student demo district in a scratch file), print the holdout table and store
       both as candidates. --out writes the better one as a shipped model (ONNX, version.json,
       MODEL_CARD.md): models/default is made by  train --demo 2000 --out models/default
+  npm run cli -- evaluate --data DIR [--seed S]
+      Import a folder of exports (a OneRoster roster plus attendance, grades, …) into a
+      scratch database, derive term outcomes, train both models and print the holdout table.
   npm run cli -- score [--history]
       Score every student with the active model (the latest week, or every week).
   npm run cli -- info
@@ -223,6 +226,19 @@ async function main(argv: string[]): Promise<number> {
         values.demo,
         values.out,
       );
+    case 'evaluate': {
+      if (!values.data) {
+        console.error('Name the folder of exports: evaluate --data <dir>');
+        return 2;
+      }
+      const result = await evaluateExports(path.resolve(values.data), {
+        ...(values.seed === String(DEFAULT_SEED) ? {} : { seed: Number(values.seed) }),
+        onProgress: progressBar,
+      });
+      console.log(formatMetricsTable(result.table));
+      for (const gap of result.gaps) console.log(`Note: ${gap}`);
+      return 0;
+    }
     case 'score':
       return runJob('score', { mode: values.history ? 'history' : 'latest' });
     case 'jobs': {
@@ -285,15 +301,7 @@ async function describeImport(
 ): Promise<ImportFileRequest | string> {
   if (!fs.existsSync(file)) return `${file}: no such file or folder.`;
   const name = path.basename(file);
-  if (kind) return { path: path.resolve(file), name, kind };
-  if (fs.statSync(file).isDirectory() || /\.zip$/i.test(file)) {
-    return { path: path.resolve(file), name, kind: 'oneroster' };
-  }
-  const special = scoreKinds(name, [])[0]?.kind;
-  const detected =
-    special === 'xapi' || special === 'oneroster'
-      ? special
-      : detectKind(name, (await openCsv(file)).headers);
+  const detected = kind ?? (await detectFileKind(file));
   if (!detected) {
     return `${file}: could not tell what kind of export this is; pass --kind (${IMPORT_KINDS.join(', ')}).`;
   }

@@ -11,6 +11,8 @@ import { PipelineCancelled } from './errors';
 import { weekOfDate, type WorkItem } from './plan';
 import { loadStudentRaw, prepareRawQueries } from './raw-inputs';
 import { computeStudentWeeks, type FeatureRow } from './student-weeks';
+import type { FeatureRow as ModelFeatureRow } from '../training/features';
+import { prepareInputsWriter } from '../training/model-inputs';
 
 const COLUMNS = [
   'student_id',
@@ -91,6 +93,8 @@ export function prepareBatch(sqlite: SQLite.Database) {
     consumeDirty: sqlite.prepare(
       'DELETE FROM feature_dirty WHERE student_id IN (SELECT value FROM json_each(?))',
     ),
+    // Removing a feature row removes its model input (a trigger); writing one writes both.
+    inputs: prepareInputsWriter(sqlite),
   };
 }
 
@@ -148,6 +152,7 @@ export function runBatch(
         for (const row of computed) {
           for (let c = 0; c < COLUMNS.length; c++) values[c] = row[COLUMNS[c]!];
           st.insert.run(values);
+          st.inputs.write(row as unknown as ModelFeatureRow);
           cohortWeeks.add(`${row.school_id}\u0000${row.grade_level}\u0000${row.week_start}`);
           weeks.add(row.week_start);
           rows++;
@@ -158,6 +163,7 @@ export function runBatch(
         st.markCohortWeek.run(school, Number(grade), week);
       }
       st.consumeDirty.run(ids);
+      st.inputs.markIfFresh();
       if (run.isCancelled()) throw new PipelineCancelled();
       const total = performance.now() - t0;
       return { rows, weeks, readMs, computeMs, writeMs: total - readMs - computeMs };

@@ -6,8 +6,12 @@
 import type { RiskFactor } from '../../db/schema';
 import { featureSpec, type FeatureFormat, type FeatureRow } from '../training/features';
 
-/** Factors smaller than this (1 score point) are noise, not reasons. */
-export const MIN_FACTOR_DELTA = 0.01;
+/**
+ * Deltas are in log-odds: a score near 0 or 1 barely moves in probability when one feature is
+ * averaged out, yet the feature still weighs as much. Below 0.05 (about 1 point at 50%) a
+ * factor is noise, not a reason.
+ */
+export const MIN_FACTOR_DELTA = 0.05;
 export const MAX_FACTORS = 4;
 
 export function formatValue(value: number, format: FeatureFormat): string {
@@ -53,20 +57,20 @@ function failingCourses(row: FeatureRow, courseOf: CourseNames, below = 60): str
 }
 
 /**
- * One sentence for one feature of one student. `rows` are the student's weeks, oldest first,
- * ending at the scored week.
+ * One sentence for one feature of one student: `row` is the scored week, `before` the
+ * student's week four weeks earlier (null when they have none).
  */
 export function sentenceFor(
   key: string,
-  rows: readonly FeatureRow[],
+  row: FeatureRow,
+  before: FeatureRow | null,
   courseOf: CourseNames,
 ): string | null {
   const spec = featureSpec(key);
-  const row = rows[rows.length - 1];
-  if (!spec || !row) return null;
+  if (!spec) return null;
   const now = spec.read(row);
   if (now === null) return null;
-  const earlier = rows.length > 4 ? spec.read(rows[rows.length - 5]!) : null;
+  const earlier = before ? spec.read(before) : null;
 
   if (key === 'failing_sections' || key === 'lowest_grade') {
     const courses = failingCourses(row, courseOf, key === 'lowest_grade' ? 70 : 60);
@@ -98,14 +102,15 @@ export function sentenceFor(
  */
 export function explainScore(
   deltas: readonly { feature: string; delta: number }[],
-  rows: readonly FeatureRow[],
+  row: FeatureRow,
+  before: FeatureRow | null,
   courseOf: CourseNames,
 ): RiskFactor[] {
   const out: RiskFactor[] = [];
   for (const { feature, delta } of [...deltas].sort((a, b) => b.delta - a.delta)) {
     if (out.length >= MAX_FACTORS || delta < MIN_FACTOR_DELTA) break;
     if (featureSpec(feature)?.group === 'context') continue;
-    const sentence = sentenceFor(feature, rows, courseOf);
+    const sentence = sentenceFor(feature, row, before, courseOf);
     if (sentence) out.push({ feature, delta: Math.round(delta * 1000) / 1000, sentence });
   }
   return out;

@@ -8,7 +8,13 @@
 import { uuidv7 } from 'uuidv7';
 import type { IsoDate, RiskFactor, RiskTier } from '../../db/schema';
 import type { Store } from '../store/open';
-import { toSequenceBatch, type FeatureRow, type FeatureSchema } from '../training/features';
+import type { FeatureRow, FeatureSchema, SequenceBatch } from '../training/features';
+import {
+  decodeInputs,
+  inputsCurrent,
+  rebuildModelInputs,
+  schemaIndexes,
+} from '../training/model-inputs';
 import { loadModelVersion, type LoadedModel } from '../training/registry';
 import { explainScore } from './explain';
 import { RiskSession } from './session';
@@ -42,20 +48,13 @@ export class ScoringCancelled extends Error {
   override readonly name = 'ScoringCancelled';
 }
 
-// Only the columns the features read, in one ordered scan; rows are plain objects shaped like
-// FeatureRow for the columns the features and explanations use.
-const COLUMNS = `student_id, week_start, grade_level, days_enrolled_ytd, attendance_rate_week,
-  attendance_rate_4wk, attendance_rate_ytd, attendance_trend, unexcused_absences_ytd,
-  tardies_week, incident_days_week, incident_days_ytd, suspensions_ytd, section_grades_json,
-  lowest_grade, failing_sections, gpa, missing_rate_ytd, late_rate_ytd, missing_4wk,
-  lms_active_days_week, lms_minutes_week, on_time_submissions_week, assessment_avg,
-  assessment_trend`;
-
 interface Scored {
   studentId: string;
   weekStart: IsoDate;
-  /** The student's rows up to and including the scored week (at most `weeks`). */
-  rows: FeatureRow[];
+  /** The student's weeks up to and including the scored week (at most `weeks`), oldest first. */
+  weeks: IsoDate[];
+  /** Their raw inputs (model_inputs order), same length and order as `weeks`. */
+  vectors: Float32Array[];
   score: number;
   attention: number[] | null;
   factors: RiskFactor[];
@@ -102,6 +101,11 @@ export async function scoreStudents(
   let session: RiskSession | null = null;
   try {
     session = await RiskSession.load(model.onnx, model.schema);
+    if (!inputsCurrent(sqlite)) {
+      rebuildModelInputs(sqlite, (fraction) =>
+        progress(0.02 * fraction, 'Preparing model inputs (once after an upgrade)…'),
+      );
+    }
     progress(0.02, 'Reading weekly features…');
     const t0 = performance.now();
     const { groups, weeks, latest } = readSequences(store, model.schema, options.mode);
@@ -119,13 +123,11 @@ export async function scoreStudents(
 
     // Scores, batch by batch.
     const t1 = performance.now();
+    const indexes = schemaIndexes(model.schema);
     for (let start = 0; start < groups.length; start += SCORE_BATCH) {
       check();
       const slice = groups.slice(start, start + SCORE_BATCH);
-      const batch = toSequenceBatch(
-        slice.map((g) => g.rows),
-        model.schema,
-      );
+      const batch = toBatch(slice, model.schema, indexes);
       const { risk, attention } = await session.run(batch);
       slice.forEach((g, i) => {
         g.score = risk[i]!;
@@ -159,7 +161,7 @@ export async function scoreStudents(
     const t2 = performance.now();
     const flagged = (byWeek.get(latest) ?? []).filter((g) => g.tier !== 'low');
     const courseOf = courseNames(store);
-    await explain(session, model.schema, flagged, courseOf, check, (done) =>
+    await explain(store, session, model.schema, indexes, flagged, courseOf, check, (done) =>
       progress(0.6 + 0.3 * (done / Math.max(1, flagged.length)), 'Explaining scores…'),
     );
     const explainMs = performance.now() - t2;
@@ -220,63 +222,105 @@ export async function scoreStudents(
 }
 
 /**
- * Every (student, week) to score with the student's rows up to that week. "latest" scores the
- * students who have a row in the last week with features (the currently enrolled).
+ * Every (student, week) to score with the student's inputs up to that week. "latest" scores
+ * the students who have a row in the last week with features (the currently enrolled).
  */
 function readSequences(store: Store, schema: FeatureSchema, mode: ScoreOptions['mode']) {
   const { sqlite } = store;
   const latest = sqlite
-    .prepare('SELECT max(week_start) FROM student_features')
+    .prepare('SELECT max(week_start) FROM model_inputs')
     .pluck()
     .get() as IsoDate | null;
   if (!latest) return { groups: [] as Scored[], weeks: 0, latest: null };
-  // A student's last `weeks` rows may reach back over breaks: read a generous window.
+  // A student's last `weeks` rows may reach back over a break week or two.
   const from =
     mode === 'latest'
       ? (sqlite
           .prepare(`SELECT date(?, '-' || ? || ' days')`)
           .pluck()
-          .get(latest, 7 * (schema.weeks + 10)) as IsoDate)
+          .get(latest, 7 * (schema.weeks + 3)) as IsoDate)
       : '0000-01-01';
+  // In key order (week, then student): each student's weeks arrive oldest first.
+  const byStudent = new Map<string, { weeks: IsoDate[]; vectors: Float32Array[] }>();
+  const rows = sqlite
+    .prepare('SELECT week_start, student_id, features FROM model_inputs WHERE week_start >= ?')
+    .raw()
+    .iterate(from) as IterableIterator<[IsoDate, string, Buffer]>;
+  for (const [week, student, blob] of rows) {
+    let entry = byStudent.get(student);
+    if (!entry) byStudent.set(student, (entry = { weeks: [], vectors: [] }));
+    entry.weeks.push(week);
+    entry.vectors.push(decodeInputs(blob));
+  }
   const groups: Scored[] = [];
   const weekSet = new Set<IsoDate>();
-  let current: string | null = null;
-  let history: FeatureRow[] = [];
-  const rows = sqlite
-    .prepare(
-      `SELECT ${COLUMNS} FROM student_features WHERE week_start >= ? ORDER BY student_id, week_start`,
-    )
-    .iterate(from) as IterableIterator<FeatureRow>;
-  for (const row of rows) {
-    if (row.student_id !== current) {
-      current = row.student_id;
-      history = [];
-    }
-    history.push(row);
-    if (history.length > schema.weeks) history.shift();
-    if (mode === 'history' || row.week_start === latest) {
-      weekSet.add(row.week_start);
-      groups.push({
-        studentId: row.student_id,
-        weekStart: row.week_start,
-        rows: [...history],
-        score: 0,
-        attention: null,
-        factors: [],
-        tier: 'low',
-      });
+  const group = (studentId: string, weeks: IsoDate[], vectors: Float32Array[]): Scored => ({
+    studentId,
+    weekStart: weeks[weeks.length - 1]!,
+    weeks,
+    vectors,
+    score: 0,
+    attention: null,
+    factors: [],
+    tier: 'low',
+  });
+  for (const [studentId, entry] of byStudent) {
+    const n = entry.weeks.length;
+    if (mode === 'latest') {
+      if (entry.weeks[n - 1] !== latest) continue;
+      weekSet.add(latest);
+      const from = Math.max(0, n - schema.weeks);
+      groups.push(group(studentId, entry.weeks.slice(from), entry.vectors.slice(from)));
+    } else {
+      for (let i = 0; i < n; i++) {
+        const from = Math.max(0, i + 1 - schema.weeks);
+        weekSet.add(entry.weeks[i]!);
+        groups.push(
+          group(studentId, entry.weeks.slice(from, i + 1), entry.vectors.slice(from, i + 1)),
+        );
+      }
     }
   }
   return { groups, weeks: weekSet.size, latest };
 }
 
 /**
+ * The model input for some groups: standardised with the model's own means and spreads,
+ * missing values at the mean (0), left-padded to the model's weeks.
+ */
+function toBatch(
+  groups: readonly Scored[],
+  schema: FeatureSchema,
+  indexes: Int32Array,
+): SequenceBatch {
+  const { weeks } = schema;
+  const f = indexes.length;
+  const x = new Float32Array(groups.length * weeks * f);
+  const mask = new Float32Array(groups.length * weeks);
+  groups.forEach((g, s) => {
+    const pad = weeks - g.vectors.length;
+    g.vectors.forEach((v, j) => {
+      const t = pad + j;
+      mask[s * weeks + t] = 1;
+      const base = (s * weeks + t) * f;
+      for (let i = 0; i < f; i++) {
+        const raw = v[indexes[i]!]!;
+        x[base + i] = Number.isNaN(raw) ? 0 : (raw - schema.means[i]!) / schema.stds[i]!;
+      }
+    });
+  });
+  return { x, mask, n: groups.length, weeks, features: f };
+}
+
+/**
  * Occlusion: each feature in turn set to the training average (0 once standardised) in every
- * week; how far the score falls is how much the student's own value of it raised the score.
+ * week; how far the score's log-odds fall is how much the student's own value raised it.
  */
 async function explain(
+  store: Store,
   session: RiskSession,
   schema: FeatureSchema,
+  indexes: Int32Array,
   flagged: Scored[],
   courseOf: (sectionId: string) => string | undefined,
   check: () => void,
@@ -284,13 +328,14 @@ async function explain(
 ): Promise<void> {
   const f = schema.keys.length;
   const perBatch = Math.max(1, Math.floor(SCORE_BATCH / f));
+  // The sentences quote the student's own rows: the scored week and four weeks before.
+  const readRow = store.sqlite.prepare(
+    'SELECT * FROM student_features WHERE student_id = ? AND week_start = ?',
+  );
   for (let start = 0; start < flagged.length; start += perBatch) {
     check();
     const slice = flagged.slice(start, start + perBatch);
-    const base = toSequenceBatch(
-      slice.map((g) => g.rows),
-      schema,
-    );
+    const base = toBatch(slice, schema, indexes);
     const stride = base.weeks * f;
     const x = new Float32Array(slice.length * f * stride);
     const mask = new Float32Array(slice.length * f * base.weeks);
@@ -314,12 +359,24 @@ async function explain(
     slice.forEach((g, s) => {
       const deltas = schema.keys.map((feature, k) => ({
         feature,
-        delta: g.score - risk[s * f + k]!,
+        delta: logit(g.score) - logit(risk[s * f + k]!),
       }));
-      g.factors = explainScore(deltas, g.rows, courseOf);
+      const weekNow = g.weeks[g.weeks.length - 1]!;
+      const weekBefore = g.weeks.length > 4 ? g.weeks[g.weeks.length - 5]! : null;
+      const row = readRow.get(g.studentId, weekNow) as FeatureRow;
+      const before = weekBefore
+        ? ((readRow.get(g.studentId, weekBefore) as FeatureRow) ?? null)
+        : null;
+      g.factors = explainScore(deltas, row, before, courseOf);
     });
     onDone(start + slice.length);
   }
+}
+
+/** Log-odds, clamped so a score of exactly 0 or 1 stays finite. */
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+  return Math.log(q / (1 - q));
 }
 
 function courseNames(store: Store): (sectionId: string) => string | undefined {
@@ -377,9 +434,9 @@ function write(
         g.attention &&
         JSON.stringify(
           // Pair each weight with its week; padding before the student's first week is left out.
-          g.rows.map((r, i) => [
-            r.week_start,
-            Math.round(g.attention![g.attention!.length - g.rows.length + i]! * 1e4) / 1e4,
+          g.weeks.map((week, i) => [
+            week,
+            Math.round(g.attention![g.attention!.length - g.weeks.length + i]! * 1e4) / 1e4,
           ]),
         );
       insert.run(

@@ -23,10 +23,9 @@ export async function listStudents(
   scope: Scope,
   input: ParsedInput<'students.list'>,
 ): Promise<StudentListPage> {
-  const filters = (eb: ExpressionBuilder<
-      Database & { i: StudentIndicatorTable; r: StudentRiskTable },
-      'students'
-    >) => {
+  const filters = (
+    eb: ExpressionBuilder<Database & { i: StudentIndicatorTable; r: StudentRiskTable }, 'students'>,
+  ) => {
     const conditions = [visibleStudents(scope)(eb)];
     if (input.schoolId) conditions.push(eb('students.school_id', '=', input.schoolId));
     if (input.grade !== undefined) conditions.push(eb('students.grade_level', '=', input.grade));

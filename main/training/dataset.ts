@@ -522,6 +522,8 @@ function loadPlans(sqlite: SQLite.Database, terms: readonly Term[]) {
     const plan = plans.get(studentId);
     if (!plan) continue;
     const term = termIndex.get(termId)!;
+    // Withdrawals derived from imports (outcomes.ts) say 'withdrawn' unless an expulsion is on
+    // record: a reason not recorded folds like a transfer, so the student-term is left out.
     plan.outcomes.set(term, foldOutcome(plan.outcomes.get(term) ?? 0, { outcome, value, detail }));
   }
   let leftOut = 0;

@@ -7,7 +7,14 @@ import type { ModelVersionTable } from '../../db/schema';
 import { cardMarkdown, cardPdf } from './card';
 import { featureSpec, type FeatureSchema } from './features';
 import type { ModelMetrics } from './metrics';
-import { activateModel, comparisonOf, RegistryRefusal, rollbackModel } from './registry';
+import { ModelRejected, RiskSession } from '../risk/session';
+import {
+  activateModel,
+  comparisonOf,
+  loadModelVersion,
+  RegistryRefusal,
+  rollbackModel,
+} from './registry';
 
 /** Reading model versions and their cards: admins. Changing them: district admins. */
 const READERS = ['school_admin', 'district_admin'] as const;
@@ -97,7 +104,7 @@ export const modelHandlers: Pick<
       subgroups: (metrics.subgroups ?? []).map((g) => ({
         attribute: g.attribute,
         group: g.group,
-        n: g.students ?? g.n,
+        n: g.n,
         positives: g.positives,
         auc: g.auc,
         precision: g.precision,
@@ -153,8 +160,9 @@ export const modelHandlers: Pick<
     return { jobId };
   },
 
-  'models.activate'(input, ctx) {
+  async 'models.activate'(input, ctx) {
     const session = requireRole(ctx, OWNERS, 'activate models');
+    await checkLoads(ctx, input.modelId);
     try {
       activateModel(ctx.store.sqlite, input.modelId, input.note || null);
     } catch (error) {
@@ -200,4 +208,25 @@ function rescore(ctx: Parameters<HandlerMap['models.get']>[1], modelId: string, 
     .prepare('SELECT 1 FROM predictions WHERE model_version_id = ? LIMIT 1')
     .get(modelId);
   ctx.jobs.start('score', { mode: scored ? 'latest' : 'history', modelId }, staffId);
+}
+
+/**
+ * A model must load and score a probe batch before it is trusted; one that does not is marked
+ * rejected with the reason, and the active model stays.
+ */
+async function checkLoads(ctx: Parameters<HandlerMap['models.get']>[1], modelId: string) {
+  const model = loadModelVersion(ctx.store.sqlite, modelId);
+  if (!model) throw new ApiError('not_found', 'There is no such model version.');
+  try {
+    await (await RiskSession.load(model.onnx, model.schema)).release();
+  } catch (error) {
+    if (!(error instanceof ModelRejected)) throw error;
+    ctx.store.sqlite
+      .prepare("UPDATE model_versions SET status = 'rejected', status_note = ? WHERE id = ?")
+      .run(error.message, modelId);
+    throw new ApiError(
+      'invalid_input',
+      `${model.name} was rejected: ${error.message} The active model is unchanged.`,
+    );
+  }
 }

@@ -53,10 +53,9 @@ export function writeShippedModel(sqlite: SQLite.Database, modelId: string, dir:
     holdout_key: string;
     created_at: number;
   };
-  const { comparison: _comparison, ...metrics } = JSON.parse(row.metrics_json) as Record<
-    string,
-    unknown
-  >;
+  // A comparison names a model of the training database, which the shipped copy will not have.
+  const metrics = JSON.parse(row.metrics_json) as Record<string, unknown>;
+  delete metrics.comparison;
   const version: ShippedVersion = {
     name: row.name,
     kind: row.kind,

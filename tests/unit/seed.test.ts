@@ -11,6 +11,7 @@ import {
   type GenerateResult,
 } from '../../db/seed/generate';
 import { openStore, type Store } from '../../main/store/open';
+import { computeOutcomes } from '../../main/training/outcomes';
 
 let dir: string;
 let store: Store;
@@ -226,28 +227,27 @@ describe('demo district generator', () => {
     expect(failure).toBeGreaterThanOrEqual(0.1);
     expect(failure).toBeLessThanOrEqual(0.15);
 
-    // The recorded semester outcomes agree with the same computation per semester.
-    const disagreements = value(
-      `WITH per AS (
-         SELECT o.value, o.student_id,
-           (SELECT count(*) FROM calendar_days c WHERE c.school_id = s.school_id AND c.is_instructional = 1
-              AND c.date BETWEEN max(t.start_date, s.entry_date) AND min(t.end_date, coalesce(s.exit_date, t.end_date))) days,
-           (SELECT count(*) FROM attendance_events a WHERE a.student_id = s.id
-              AND a.category IN ('excused_absence', 'unexcused_absence')
-              AND a.date BETWEEN t.start_date AND t.end_date) absent
-         FROM student_outcomes o JOIN students s ON s.id = o.student_id
-         JOIN academic_sessions t ON t.id = o.term_id
-         WHERE o.outcome = 'chronic_absence')
-       SELECT count(*) FROM per WHERE value <> (absent >= 0.1 * days)`,
+    // The recorded semester outcomes are what the records say: the same rows and values as
+    // derived from the calendar, attendance, final grades and exits by main/training/outcomes.
+    const recorded = all<{
+      student_id: string;
+      term_id: string;
+      outcome: string;
+      value: number;
+      detail: string | null;
+    }>('SELECT student_id, term_id, outcome, value, detail FROM student_outcomes');
+    const derived = computeOutcomes(store.sqlite);
+    expect(derived.asOf).toBe(result.dataAsOf);
+    expect(derived.withoutFinals).toEqual([]);
+    const byKey = new Map(
+      derived.outcomes.map((o) => [`${o.studentId}|${o.termId}|${o.outcome}`, o]),
     );
-    expect(disagreements).toBe(0);
-    expect(
-      value(
-        `SELECT count(*) FROM student_outcomes o WHERE o.outcome = 'course_failure' AND o.value <> EXISTS (
-           SELECT 1 FROM section_grades g JOIN sections s ON s.id = g.section_id
-           WHERE g.student_id = o.student_id AND s.term_id = o.term_id AND g.is_final = 1 AND g.letter = 'F')`,
-      ),
-    ).toBe(0);
+    expect(derived.outcomes.length).toBe(recorded.length);
+    for (const r of recorded) {
+      const d = byKey.get(`${r.student_id}|${r.term_id}|${r.outcome}`);
+      expect(d?.value, `${r.outcome} of ${r.student_id}`).toBe(r.value);
+      if (r.outcome === 'chronic_absence') expect(d?.detail).toBe(r.detail);
+    }
   });
 
   it('makes fall indicators predict spring course failure, but not perfectly', () => {

@@ -5,11 +5,16 @@
 import type {
   ImportPreview,
   ImportSummary,
+  Input,
   JobSummary,
+  ModelVersionDetail,
+  ModelVersionView,
   Output,
   Overview,
   PipelineRunView,
+  RiskFeedbackView,
   StaffSummary,
+  StudentListRow,
   StudentProfile,
 } from '../../../main/api/contract';
 
@@ -25,16 +30,22 @@ export type {
   Input,
   JobSummary,
   Method,
+  ModelMetricsSummary,
+  ModelVersionDetail,
+  ModelVersionView,
   Output,
   Overview,
   PipelineRunView,
   QuarantineRow,
+  RiskFactorView,
+  RiskFeedbackView,
   SchoolSummary,
   ScopeKind,
   StaffSummary,
   StudentListPage,
   StudentListRow,
   StudentProfile,
+  StudentRiskView,
   StudentSortKey,
 } from '../../../main/api/contract';
 
@@ -68,3 +79,20 @@ export type ImportCheck = ImportPreview['check'];
 export type PipelineOverview = Output<'pipeline.runs'>;
 export type PipelineSchedule = PipelineOverview['schedule'];
 export type SystemInfo = Output<'system.info'>;
+
+/** Low / moderate / high: the active model's tier for a student (or a counselor's override). */
+export type RiskTier = NonNullable<StudentListRow['riskTier']>;
+export type RiskHistoryPoint = StudentProfile['riskHistory'][number];
+export type AttentionWeek = NonNullable<NonNullable<StudentProfile['risk']>['attention']>[number];
+export type FeedbackVerdict = RiskFeedbackView['verdict'];
+/** What a verdict is about: the model's score ('model') or one transparent flag. */
+export type FeedbackTarget = Input<'risk.feedback'>['target'];
+export type ModelKind = ModelVersionView['kind'];
+export type ModelStatus = ModelVersionView['status'];
+export type ModelOrigin = ModelVersionView['origin'];
+export type ModelComparison = NonNullable<ModelVersionView['comparison']>;
+export type ModelBaseline = ModelVersionDetail['baselines'][number];
+export type ModelSubgroup = ModelVersionDetail['subgroups'][number];
+export type CalibrationBand = ModelVersionDetail['calibration'][number];
+export type ModelList = Output<'models.list'>;
+export type ModelCardFormat = Input<'models.card'>['format'];

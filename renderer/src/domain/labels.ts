@@ -44,6 +44,7 @@ export const SORT_DEFAULT_DIRECTION: Record<StudentSortKey, SortDirection> = {
   failing_sections: 'desc',
   incident_days: 'desc',
   flag_count: 'desc',
+  risk: 'desc',
 };
 
 export function isSortKey(value: string | null | undefined): value is StudentSortKey {

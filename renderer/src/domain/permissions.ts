@@ -26,3 +26,26 @@ export function canSeePipeline(role: StaffRole | undefined): boolean {
 export function canSchedulePipeline(role: StaffRole | undefined): boolean {
   return role === 'district_admin';
 }
+
+/** Model versions (list, metrics, fairness audit): school admins read them, district admins too. */
+export function canSeeModels(role: StaffRole | undefined): boolean {
+  return role === 'school_admin' || role === 'district_admin';
+}
+
+/** Training, activating and rolling back a model is district-wide: district admins only. */
+export function canManageModels(role: StaffRole | undefined): boolean {
+  return role === 'district_admin';
+}
+
+/** Re-scoring every student with the active model now: school and district admins. */
+export function canRescore(role: StaffRole | undefined): boolean {
+  return role === 'school_admin' || role === 'district_admin';
+}
+
+/**
+ * Marking a risk score or a flag right or wrong, and overriding a tier: counselors and admins.
+ * Everyone who can see a student sees the score.
+ */
+export function canGiveRiskFeedback(role: StaffRole | undefined): boolean {
+  return role === 'counselor' || role === 'school_admin' || role === 'district_admin';
+}

@@ -152,3 +152,28 @@ export function percentOf(fraction: number): number {
   if (!Number.isFinite(fraction)) return 0;
   return Math.round(Math.min(1, Math.max(0, fraction)) * 100);
 }
+
+const percent0 = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
+const decimal2 = new Intl.NumberFormat(LOCALE, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const decimal3 = new Intl.NumberFormat(LOCALE, {
+  minimumFractionDigits: 3,
+  maximumFractionDigits: 3,
+});
+
+/** 0.8234 → "82%" (risk scores: a whole percent is as precise as they are). */
+export function formatWholePercent(value: number | null | undefined): string | null {
+  return value == null || Number.isNaN(value) ? null : percent0.format(value);
+}
+
+/** An area under a curve, 0–1: 0.7812 → "0.78". */
+export function formatAuc(value: number | null | undefined): string | null {
+  return value == null || Number.isNaN(value) ? null : decimal2.format(value);
+}
+
+/** A small score such as a Brier score: 0.08123 → "0.081". */
+export function formatDecimal3(value: number | null | undefined): string | null {
+  return value == null || Number.isNaN(value) ? null : decimal3.format(value);
+}

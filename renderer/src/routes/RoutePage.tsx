@@ -1,5 +1,6 @@
 import type { Route } from '../stores/routes';
 import { ImportsPage } from './ImportsPage';
+import { ModelsPage } from './ModelsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OverviewPage } from './OverviewPage';
 import { PipelinePage } from './PipelinePage';
@@ -19,6 +20,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <ImportsPage />;
     case 'pipeline':
       return <PipelinePage />;
+    case 'models':
+      return <ModelsPage modelId={route.modelId} />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }

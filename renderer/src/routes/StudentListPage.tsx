@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { FlagKey, SortDirection, StudentSortKey } from '../api/types';
+import type {
+  FlagKey,
+  RiskTier,
+  SortDirection,
+  StudentListRow,
+  StudentSortKey,
+} from '../api/types';
 import { EmptyState } from '../components/feedback/EmptyState';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
@@ -9,15 +15,18 @@ import { Pagination } from '../components/students/Pagination';
 import { hasFilters, StudentFilters } from '../components/students/StudentFilters';
 import { StudentTable } from '../components/students/StudentTable';
 import { FLAG_LABELS, gradeLong } from '../domain/labels';
+import { canSeeModels } from '../domain/permissions';
+import { RISK_TIER_LABELS } from '../domain/riskLabels';
 import { formatDate, plural } from '../format/format';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { useSchoolChoice } from '../hooks/useSchoolChoice';
+import { useSession } from '../hooks/useSession';
 import { dataOf } from '../stores/asyncState';
 import { overview } from '../stores/overviewStore';
 import { chooseSchool, schools } from '../stores/schoolsStore';
 import { navigate } from '../stores/routeStore';
-import type { StudentQuery } from '../stores/routes';
+import { hrefFor, type StudentQuery } from '../stores/routes';
 import { lastStudentQueryStore, STUDENT_PAGE_SIZE, studentList } from '../stores/studentListStore';
 
 const SORT_WORDS: Record<StudentSortKey, string> = {
@@ -29,12 +38,14 @@ const SORT_WORDS: Record<StudentSortKey, string> = {
   failing_sections: 'failing courses',
   incident_days: 'incident days',
   flag_count: 'number of flags',
+  risk: 'risk score',
 };
 
 function describeQuery(query: StudentQuery): string {
   const parts = [
     query.grade !== null ? gradeLong(query.grade) : null,
     query.flag ? `flag: ${FLAG_LABELS[query.flag].label}` : null,
+    query.tier ? `risk: ${RISK_TIER_LABELS[query.tier].label}` : null,
     query.search ? `matching “${query.search}”` : null,
   ].filter(Boolean);
   const order = query.dir === 'asc' ? 'ascending' : 'descending';
@@ -60,7 +71,7 @@ export function StudentListPage({ query }: { query: StudentQuery }) {
     navigate({ name: 'students', query: { ...query, page: 1, ...patch } }, { replace: true });
   const clear = () => {
     setResetKey((k) => k + 1);
-    update({ search: '', grade: null, flag: null });
+    update({ search: '', grade: null, flag: null, tier: null });
   };
 
   const page = dataOf(state);
@@ -94,6 +105,7 @@ export function StudentListPage({ query }: { query: StudentQuery }) {
         onSearch={(search) => update({ search })}
         onGrade={(grade) => update({ grade })}
         onFlag={(flag: FlagKey | null) => update({ flag })}
+        onTier={(tier: RiskTier | null) => update({ tier })}
         onClear={clear}
       />
       <p className="visually-hidden" role="status" aria-live="polite">
@@ -111,6 +123,7 @@ export function StudentListPage({ query }: { query: StudentQuery }) {
         <EmptyStudents query={query} total={page.total} onClear={clear} />
       ) : (
         <>
+          {noRiskScores(page.rows) && <NoRiskScoresNotice />}
           <StudentTable
             rows={page.rows}
             total={page.total}
@@ -129,6 +142,27 @@ export function StudentListPage({ query }: { query: StudentQuery }) {
         </>
       )}
     </div>
+  );
+}
+
+/** True when no student on this page has a risk score: no model has scored them yet. */
+function noRiskScores(rows: StudentListRow[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.riskTier === null);
+}
+
+/** Said above the list instead of an empty Risk column. */
+function NoRiskScoresNotice() {
+  const role = useSession().staff?.role;
+  return (
+    <p className="notice">
+      No risk scores yet: a district admin activates a model on the{' '}
+      {canSeeModels(role) ? (
+        <a href={hrefFor({ name: 'models', modelId: null })}>Models page</a>
+      ) : (
+        'Models page'
+      )}
+      . Until then, the transparent flags are the early-warning check.
+    </p>
   );
 }
 
@@ -162,6 +196,12 @@ function EmptyStudents({
     return (
       <EmptyState title="No students match these filters.">
         <p>Try a different name or grade, or clear the filters to see everyone.</p>
+        {query.tier && (
+          <p>
+            Students are in a risk tier only once a model has scored them: if none has yet, a
+            district admin activates a model on the Models page.
+          </p>
+        )}
         <button type="button" className="button" onClick={onClear}>
           Clear filters
         </button>

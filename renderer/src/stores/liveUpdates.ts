@@ -7,6 +7,7 @@
 import { api } from '../api/client';
 import { dateOrder } from './imports/dateOrderStore';
 import { recentImports } from './imports/recentImportsStore';
+import { modelDetail, modelList } from './models/modelsStore';
 import { overview } from './overviewStore';
 import { pipelineRuns } from './pipeline/pipelineRunsStore';
 import { studentProfile } from './profileStore';
@@ -22,6 +23,8 @@ const DATA_STORES: { invalidate(): void }[] = [
   systemInfo,
   recentImports,
   pipelineRuns,
+  modelList,
+  modelDetail,
 ];
 
 export function markDataChanged(): void {

@@ -1,15 +1,18 @@
 /**
  * The app's routes and their hash URLs: `#/` (overview), `#/students?…` (list with its filters,
  * sort and page), `#/students/<id>` (profile), `#/imports` (import wizard), `#/pipeline`
- * (feature pipeline). Pure functions, no DOM.
+ * (feature pipeline), `#/models` and `#/models/<id>` (risk model versions). Pure functions, no DOM.
  */
-import type { FlagKey, SortDirection, StudentSortKey } from '../api/types';
+import type { FlagKey, RiskTier, SortDirection, StudentSortKey } from '../api/types';
 import { isFlagKey, isSortKey } from '../domain/labels';
+import { isRiskTier } from '../domain/riskLabels';
 
 export interface StudentQuery {
   search: string;
   grade: number | null;
   flag: FlagKey | null;
+  /** Only students in this risk tier (the active model's latest score). */
+  tier: RiskTier | null;
   sort: StudentSortKey;
   dir: SortDirection;
   /** 1-based. */
@@ -20,6 +23,7 @@ export const DEFAULT_STUDENT_QUERY: StudentQuery = {
   search: '',
   grade: null,
   flag: null,
+  tier: null,
   sort: 'flag_count',
   dir: 'desc',
   page: 1,
@@ -31,12 +35,15 @@ export type Route =
   | { name: 'student'; studentId: string }
   | { name: 'imports' }
   | { name: 'pipeline' }
+  /** The model versions; `modelId` is the one shown in detail (null: the active one). */
+  | { name: 'models'; modelId: string | null }
   | { name: 'notFound'; path: string };
 
 function parseStudentQuery(params: URLSearchParams): StudentQuery {
   const grade = params.get('grade');
   const gradeNumber = grade === null || grade === '' ? NaN : Number(grade);
   const flag = params.get('flag');
+  const tier = params.get('tier');
   const sort = params.get('sort');
   const dir = params.get('dir');
   const page = Number(params.get('page') ?? '1');
@@ -44,6 +51,7 @@ function parseStudentQuery(params: URLSearchParams): StudentQuery {
     search: params.get('q')?.trim() ?? '',
     grade: Number.isInteger(gradeNumber) ? gradeNumber : null,
     flag: isFlagKey(flag) ? flag : null,
+    tier: isRiskTier(tier) ? tier : null,
     sort: isSortKey(sort) ? sort : DEFAULT_STUDENT_QUERY.sort,
     dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_STUDENT_QUERY.dir,
     page: Number.isInteger(page) && page >= 1 ? page : 1,
@@ -61,8 +69,11 @@ export function parseHash(hash: string): Route | null {
   if (path === '/students') return { name: 'students', query: parseStudentQuery(params) };
   if (path === '/imports') return { name: 'imports' };
   if (path === '/pipeline') return { name: 'pipeline' };
+  if (path === '/models') return { name: 'models', modelId: null };
   const student = /^\/students\/([^/]+)$/.exec(path);
   if (student?.[1]) return { name: 'student', studentId: decodeURIComponent(student[1]) };
+  const model = /^\/models\/([^/]+)$/.exec(path);
+  if (model?.[1]) return { name: 'models', modelId: decodeURIComponent(model[1]) };
   return { name: 'notFound', path };
 }
 
@@ -71,6 +82,7 @@ function studentQueryString(query: StudentQuery): string {
   if (query.search) params.set('q', query.search);
   if (query.grade !== null) params.set('grade', String(query.grade));
   if (query.flag) params.set('flag', query.flag);
+  if (query.tier) params.set('tier', query.tier);
   if (query.sort !== DEFAULT_STUDENT_QUERY.sort || query.dir !== DEFAULT_STUDENT_QUERY.dir) {
     params.set('sort', query.sort);
     params.set('dir', query.dir);
@@ -92,6 +104,8 @@ export function hrefFor(route: Route): string {
       return '#/imports';
     case 'pipeline':
       return '#/pipeline';
+    case 'models':
+      return route.modelId ? `#/models/${encodeURIComponent(route.modelId)}` : '#/models';
     case 'notFound':
       return `#${route.path}`;
   }

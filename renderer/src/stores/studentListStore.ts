@@ -17,6 +17,7 @@ export function studentListInput({ query, schoolId }: StudentListArgs): Input<'s
     ...(query.search ? { search: query.search } : {}),
     ...(query.grade !== null ? { grade: query.grade } : {}),
     ...(query.flag ? { flag: query.flag } : {}),
+    ...(query.tier ? { tier: query.tier } : {}),
     ...(schoolId ? { schoolId } : {}),
     sort: query.sort,
     dir: query.dir,

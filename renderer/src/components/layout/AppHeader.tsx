@@ -1,6 +1,6 @@
 import type { StaffSummary } from '../../api/types';
 import { ROLE_LABELS } from '../../domain/labels';
-import { canImport, canSeePipeline } from '../../domain/permissions';
+import { canImport, canSeeModels, canSeePipeline } from '../../domain/permissions';
 import type { Route } from '../../stores/routes';
 import { DataFreshness } from './DataFreshness';
 
@@ -11,7 +11,7 @@ interface AppHeaderProps {
   onSignOut: () => void;
 }
 
-type NavKey = 'overview' | 'students' | 'imports' | 'pipeline';
+type NavKey = 'overview' | 'students' | 'imports' | 'pipeline' | 'models';
 
 function currentNav(route: Route): NavKey | null {
   if (route.name === 'student') return 'students';
@@ -19,8 +19,8 @@ function currentNav(route: Route): NavKey | null {
 }
 
 /**
- * The banner: app name, main navigation (Imports and Pipeline only for the roles allowed them),
- * the data date, and who is signed in with a way to sign out.
+ * The banner: app name, main navigation (Imports, Pipeline and Models only for the roles allowed
+ * them), the data date, and who is signed in with a way to sign out.
  */
 export function AppHeader({ staff, route, studentsHref, onSignOut }: AppHeaderProps) {
   const current = currentNav(route);
@@ -32,6 +32,9 @@ export function AppHeader({ staff, route, studentsHref, onSignOut }: AppHeaderPr
       : []),
     ...(canSeePipeline(staff?.role)
       ? [{ key: 'pipeline' as const, href: '#/pipeline', label: 'Pipeline' }]
+      : []),
+    ...(canSeeModels(staff?.role)
+      ? [{ key: 'models' as const, href: '#/models', label: 'Models' }]
       : []),
   ];
   return (

@@ -1,4 +1,5 @@
-import type { FlagDetail } from '../../api/types';
+import type { FlagDetail, RiskFeedbackView } from '../../api/types';
+import { FlagReview } from './FlagReview';
 
 type FlagState = 'raised' | 'clear' | 'na';
 
@@ -15,8 +16,17 @@ function stateOf(flag: FlagDetail): FlagState {
   return flag.raised ? 'raised' : 'clear';
 }
 
-/** The transparent early-warning rules for this student, each with its reason in plain words. */
-export function FlagsPanel({ flags }: { flags: FlagDetail[] }) {
+/**
+ * The transparent early-warning rules for this student, each with its reason in plain words.
+ * With `review` (counselors and admins), each flag that applies can be marked right or wrong.
+ */
+export function FlagsPanel({
+  flags,
+  review = null,
+}: {
+  flags: FlagDetail[];
+  review?: { studentId: string; feedback: RiskFeedbackView[] } | null;
+}) {
   const ordered = [...flags].sort((a, b) => STATE_ORDER[stateOf(a)] - STATE_ORDER[stateOf(b)]);
   const raised = flags.filter((f) => stateOf(f) === 'raised').length;
   const applying = flags.filter((f) => f.applies).length;
@@ -42,6 +52,13 @@ export function FlagsPanel({ flags }: { flags: FlagDetail[] }) {
                 {STATE_TEXT[state].text}
               </p>
               <p className="flag-explanation">{flag.explanation}</p>
+              {review && flag.applies && (
+                <FlagReview
+                  studentId={review.studentId}
+                  flag={flag}
+                  latest={review.feedback.find((f) => f.target === flag.key) ?? null}
+                />
+              )}
             </li>
           );
         })}

@@ -1,4 +1,6 @@
 import type { StudentProfile } from '../../api/types';
+import { canGiveRiskFeedback } from '../../domain/permissions';
+import { useSession } from '../../hooks/useSession';
 import { EmptyState } from '../feedback/EmptyState';
 import { AttendanceCalendar } from './AttendanceCalendar';
 import { FlagsPanel } from './FlagsPanel';
@@ -8,27 +10,40 @@ import { IndicatorTiles } from './IndicatorTiles';
 import { LmsFigure } from './LmsFigure';
 import { OutcomesList } from './OutcomesList';
 import { ProfileFacts } from './ProfileFacts';
+import { RiskCard } from './RiskCard';
+import { RiskFeedbackList } from './RiskFeedbackList';
+import { RiskHistoryFigure } from './RiskHistoryFigure';
 
 /** Everything on a student's profile, below the page heading. */
 export function ProfileView({ profile }: { profile: StudentProfile }) {
+  const canReview = canGiveRiskFeedback(useSession().staff?.role);
+  const studentId = profile.student.id;
   return (
     <>
       <ProfileFacts student={profile.student} dataAsOf={profile.dataAsOf} />
       <div className="grid-profile-top">
-        <FlagsPanel flags={profile.flags} />
-        <section className="card" aria-labelledby="indicators-title">
-          <h2 id="indicators-title" className="card-title">
-            Indicators
-          </h2>
-          {profile.indicators ? (
-            <IndicatorTiles indicators={profile.indicators} />
-          ) : (
-            <EmptyState title="Indicators have not been computed for this student yet.">
-              <p>They are computed after attendance and grades are imported.</p>
-            </EmptyState>
-          )}
-        </section>
+        <RiskCard studentId={studentId} risk={profile.risk} canReview={canReview} />
+        <FlagsPanel
+          flags={profile.flags}
+          review={canReview ? { studentId, feedback: profile.riskFeedback } : null}
+        />
       </div>
+      {profile.riskHistory.length > 0 && <RiskHistoryFigure history={profile.riskHistory} />}
+      {(canReview || profile.riskFeedback.length > 0) && (
+        <RiskFeedbackList feedback={profile.riskFeedback} />
+      )}
+      <section className="card" aria-labelledby="indicators-title">
+        <h2 id="indicators-title" className="card-title">
+          Indicators
+        </h2>
+        {profile.indicators ? (
+          <IndicatorTiles indicators={profile.indicators} />
+        ) : (
+          <EmptyState title="Indicators have not been computed for this student yet.">
+            <p>They are computed after attendance and grades are imported.</p>
+          </EmptyState>
+        )}
+      </section>
       <AttendanceCalendar days={profile.attendanceCalendar} />
       <GradesFigure grades={profile.grades} gradingPeriods={profile.gradingPeriods} />
       <div className="grid-2">

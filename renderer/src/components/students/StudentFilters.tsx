@@ -1,5 +1,6 @@
-import type { FlagKey } from '../../api/types';
+import type { FlagKey, RiskTier } from '../../api/types';
 import { FLAG_LABELS, FLAG_ORDER, gradeLong, isFlagKey } from '../../domain/labels';
+import { isRiskTier, RISK_TIER_LABELS, RISK_TIER_ORDER } from '../../domain/riskLabels';
 import type { StudentQuery } from '../../stores/routes';
 import { SearchBox } from './SearchBox';
 
@@ -12,14 +13,15 @@ interface StudentFiltersProps {
   onSearch: (search: string) => void;
   onGrade: (grade: number | null) => void;
   onFlag: (flag: FlagKey | null) => void;
+  onTier: (tier: RiskTier | null) => void;
   onClear: () => void;
 }
 
 export function hasFilters(query: StudentQuery): boolean {
-  return query.search !== '' || query.grade !== null || query.flag !== null;
+  return query.search !== '' || query.grade !== null || query.flag !== null || query.tier !== null;
 }
 
-/** Search, grade and flag filters for the student list. */
+/** Search, grade, flag and risk-tier filters for the student list. */
 export function StudentFilters({
   query,
   grades,
@@ -27,6 +29,7 @@ export function StudentFilters({
   onSearch,
   onGrade,
   onFlag,
+  onTier,
   onClear,
 }: StudentFiltersProps) {
   const gradeOptions =
@@ -60,6 +63,21 @@ export function StudentFilters({
           {FLAG_ORDER.map((flag) => (
             <option key={flag} value={flag}>
               {FLAG_LABELS[flag].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tier-filter">Risk tier</label>
+        <select
+          id="tier-filter"
+          value={query.tier ?? ''}
+          onChange={(e) => onTier(isRiskTier(e.target.value) ? e.target.value : null)}
+        >
+          <option value="">Any tier, or not scored</option>
+          {RISK_TIER_ORDER.map((tier) => (
+            <option key={tier} value={tier}>
+              {RISK_TIER_LABELS[tier].label} risk
             </option>
           ))}
         </select>

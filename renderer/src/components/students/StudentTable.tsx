@@ -12,6 +12,7 @@ import { gradeShort, isSortKey, SORT_DEFAULT_DIRECTION } from '../../domain/labe
 import { formatCount, formatGpa, formatPercent } from '../../format/format';
 import { hrefFor } from '../../stores/routes';
 import { FlagBadges } from '../common/FlagBadge';
+import { RiskCell } from '../common/RiskChip';
 import { Value } from '../common/Value';
 
 const column = createColumnHelper<StudentListRow>();
@@ -73,6 +74,11 @@ const columns = [
     id: 'flag_count' satisfies StudentSortKey,
     header: 'Flags',
     cell: (c) => <FlagBadges flags={c.getValue()} />,
+  }),
+  column.accessor('riskScore', {
+    id: 'risk' satisfies StudentSortKey,
+    header: 'Risk',
+    cell: ({ row: { original: r } }) => <RiskCell row={r} />,
   }),
 ].map((def) => ({
   ...def,

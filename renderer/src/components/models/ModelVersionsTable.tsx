@@ -1,0 +1,106 @@
+import type { ModelVersionView } from '../../api/types';
+import { comparisonText } from '../../domain/risk';
+import { MODEL_KIND_LABELS, MODEL_ORIGIN_LABELS } from '../../domain/riskLabels';
+import { formatAuc, formatDateTime, formatWholePercent } from '../../format/format';
+import { navigate } from '../../stores/routeStore';
+import { hrefFor } from '../../stores/routes';
+import { Value } from '../common/Value';
+import { ModelStatusBadge } from './ModelStatusBadge';
+
+/** The flag rate every version was measured at, or null when they differ. */
+function sharedFlagRate(models: readonly ModelVersionView[]): number | null {
+  const rates = new Set(models.map((m) => m.metrics.flagRate));
+  return rates.size === 1 ? [...rates][0]! : null;
+}
+
+/** Every model version, with its headline numbers; choosing one shows it in detail below. */
+export function ModelVersionsTable({
+  models,
+  activeId,
+  selectedId,
+  busy,
+}: {
+  models: ModelVersionView[];
+  activeId: string | null;
+  selectedId: string | null;
+  busy: boolean;
+}) {
+  const rate = sharedFlagRate(models);
+  const at = rate === null ? 'at flag rate' : `at ${formatWholePercent(rate)}`;
+  const rateNote = (m: ModelVersionView) =>
+    rate === null ? (
+      <span className="cell-note">top {formatWholePercent(m.metrics.flagRate)}</span>
+    ) : null;
+  return (
+    <section className="card" aria-labelledby="model-versions-title">
+      <h2 id="model-versions-title" className="card-title">
+        Versions
+      </h2>
+      <div className="table-scroll">
+        <table className="data-table model-versions" aria-busy={busy}>
+          <caption className="visually-hidden">Risk model versions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Status</th>
+              <th scope="col">Origin</th>
+              <th scope="col">Created</th>
+              <th scope="col" className="num">
+                AUC
+              </th>
+              <th scope="col" className="num">
+                Precision {at}
+              </th>
+              <th scope="col" className="num">
+                Recall {at}
+              </th>
+              <th scope="col">Beats active?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((m) => {
+              const selected = m.id === selectedId;
+              const route = { name: 'models', modelId: m.id } as const;
+              return (
+                <tr key={m.id} className={selected ? 'is-selected' : undefined}>
+                  <th scope="row">
+                    <a
+                      href={hrefFor(route)}
+                      aria-current={selected ? 'true' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(route, { replace: true });
+                      }}
+                    >
+                      {m.name}
+                    </a>
+                    {selected && <span className="cell-note">Shown below</span>}
+                  </th>
+                  <td>{MODEL_KIND_LABELS[m.kind]}</td>
+                  <td>
+                    <ModelStatusBadge status={m.status} />
+                  </td>
+                  <td>{MODEL_ORIGIN_LABELS[m.origin]}</td>
+                  <td>{formatDateTime(m.createdAt)}</td>
+                  <td className="num">
+                    <Value text={formatAuc(m.metrics.auc)} />
+                  </td>
+                  <td className="num">
+                    <Value text={formatWholePercent(m.metrics.precisionAtRate)} />
+                    {rateNote(m)}
+                  </td>
+                  <td className="num">
+                    <Value text={formatWholePercent(m.metrics.recallAtRate)} />
+                    {rateNote(m)}
+                  </td>
+                  <td>{comparisonText(m, activeId)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
