@@ -48,9 +48,11 @@ if (!inputsCurrent(store.sqlite)) {
   process.stderr.write('  preparing model inputs (once)…\n');
   rebuildModelInputs(store.sqlite);
 }
-if (await installShippedModel(store.sqlite)) {
-  process.stderr.write('  installed the shipped model\n');
-}
+// Always the model in models/default, whatever an earlier run of the bench left active.
+store.sqlite.exec(
+  'DELETE FROM student_risk; DELETE FROM predictions; DELETE FROM risk_runs; DELETE FROM model_versions;',
+);
+await installShippedModel(store.sqlite);
 store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 const core = bindCore(store, { host: 'cli', dataDir, log: () => {} });
 

@@ -232,13 +232,13 @@ function readSequences(store: Store, schema: FeatureSchema, mode: ScoreOptions['
     .pluck()
     .get() as IsoDate | null;
   if (!latest) return { groups: [] as Scored[], weeks: 0, latest: null };
-  // A student's last `weeks` rows may reach back over a break week or two.
+  // A student's last `weeks` rows may reach back over a break week.
   const from =
     mode === 'latest'
       ? (sqlite
           .prepare(`SELECT date(?, '-' || ? || ' days')`)
           .pluck()
-          .get(latest, 7 * (schema.weeks + 3)) as IsoDate)
+          .get(latest, 7 * schema.weeks) as IsoDate)
       : '0000-01-01';
   // In key order (week, then student): each student's weeks arrive oldest first.
   const byStudent = new Map<string, { weeks: IsoDate[]; vectors: Float32Array[] }>();

@@ -138,8 +138,50 @@ function num(v: number | null | undefined, digits = 3): string {
   return v === null || v === undefined ? '—' : v.toFixed(digits);
 }
 
+/**
+ * A stored card with every field present: a model imported without a card (or with an older
+ * one) still renders, saying what is missing instead of failing.
+ */
+function complete(cardJson: Record<string, unknown>): ModelCard {
+  const missing = 'Not recorded for this model version.';
+  const c = cardJson as Partial<ModelCard>;
+  const counts = { examples: 0, students: 0, positives: 0, positiveStudents: 0, fromFeedback: 0 };
+  return {
+    name: c.name ?? 'Model without a card',
+    kind: c.kind ?? 'logistic',
+    createdAt: c.createdAt ?? new Date(0).toISOString(),
+    intendedUse: c.intendedUse ?? missing,
+    label: c.label ?? missing,
+    dataWindow: c.dataWindow ?? {
+      schoolYear: '—',
+      firstWeek: '—',
+      lastWeek: '—',
+      train: [],
+      holdout: [],
+    },
+    split: c.split ?? missing,
+    counts: c.counts ?? { train: counts, holdout: counts },
+    features: c.features ?? [],
+    neverInputs: c.neverInputs ?? [],
+    flagRate: c.flagRate ?? 0.1,
+    metrics: c.metrics ?? {
+      auc: null,
+      prAuc: null,
+      precisionAtRate: null,
+      recallAtRate: null,
+      brier: null,
+      calibrationError: null,
+    },
+    baselines: c.baselines ?? [],
+    comparison: c.comparison ?? null,
+    subgroupGaps: c.subgroupGaps ?? [],
+    limits: c.limits ?? [missing],
+    seed: c.seed ?? 0,
+  };
+}
+
 export function cardMarkdown(cardJson: Record<string, unknown>): string {
-  const c = cardJson as unknown as ModelCard;
+  const c = complete(cardJson);
   const lines = [
     `# Model card: ${c.name}`,
     '',
@@ -196,7 +238,7 @@ export function cardMarkdown(cardJson: Record<string, unknown>): string {
 
 /** A tagged PDF of the card (document structure and reading order for screen readers). */
 export function cardPdf(cardJson: Record<string, unknown>): Promise<Buffer> {
-  const c = cardJson as unknown as ModelCard;
+  const c = complete(cardJson);
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 54,

@@ -16,7 +16,10 @@ export function encodeInputs(row: FeatureRow): Buffer {
 }
 
 export function decodeInputs(blob: Buffer): Float32Array {
-  // A copy: the BLOB's buffer may not be 4-byte aligned.
+  // A view when the BLOB's bytes are 4-byte aligned (no copy for 600,000 rows), else a copy.
+  if (blob.byteOffset % 4 === 0) {
+    return new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4);
+  }
   const out = new Float32Array(blob.byteLength / 4);
   new Uint8Array(out.buffer).set(blob);
   return out;

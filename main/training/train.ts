@@ -19,6 +19,8 @@ import {
 } from './registry';
 
 export const DEFAULT_TRAINING_SEED = 20260529;
+/** Share of the training term's students kept aside to decide when to stop training. */
+export const VALIDATION_SHARE = 0.15;
 
 export interface TrainOptions {
   seed?: number;
@@ -76,8 +78,12 @@ export async function trainModels(
   timings.datasetMs = performance.now() - t;
   if (options.isCancelled?.()) throw new TrainingCancelled();
 
-  const trainBatch = sequenceBatch(dataset.train.examples, dataset.schema);
-  const trainLabels = labelsOf(dataset.train.examples);
+  // Early stopping watches students the model does not train on: a slice of the training
+  // term's students (never the holdout, which must stay unseen until the final measurement).
+  const { fitOn, watch } = splitByStudent(dataset.train.examples, seed, VALIDATION_SHARE);
+  const trainBatch = sequenceBatch(fitOn, dataset.schema);
+  const trainLabels = labelsOf(fitOn);
+  const validation = { batch: sequenceBatch(watch, dataset.schema), labels: labelsOf(watch) };
   const holdout = dataset.holdout.examples;
   const holdoutBatch = sequenceBatch(holdout, dataset.schema);
   const holdoutLabels = labelsOf(holdout);
@@ -109,6 +115,7 @@ export async function trainModels(
     t = performance.now();
     const model = await trainModel(kind, trainBatch, trainLabels, {
       seed,
+      validation,
       onProgress: (fraction, message) =>
         progress(start + share * fraction, `${KIND_NAMES[kind]}: ${message}`),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
@@ -213,6 +220,24 @@ export async function trainModels(
     counts: { train: dataset.train.counts, holdout: dataset.holdout.counts },
     timings,
   };
+}
+
+/** A seeded, stable choice of whole students (all their cutoff weeks go the same way). */
+export function splitByStudent<T extends { studentId: string }>(
+  examples: readonly T[],
+  seed: number,
+  share: number,
+): { fitOn: T[]; watch: T[] } {
+  const watched = (id: string) => {
+    // FNV-1a over the seed and the id: the same students every run with the same seed.
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    return (h >>> 0) / 0x1_0000_0000 < share;
+  };
+  const fitOn: T[] = [];
+  const watch: T[] = [];
+  for (const e of examples) (watched(e.studentId) ? watch : fitOn).push(e);
+  return { fitOn, watch };
 }
 
 /** Higher AUC and no lower precision at the flag rate, on the same holdout. */

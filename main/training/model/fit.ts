@@ -54,6 +54,9 @@ export async function fit(
   const wBuf = new Float32Array(size);
   const batches = Math.ceil(n / size);
   const optimizer = tf.train.adam(spec.learningRate);
+  const patience = options.patience ?? 2;
+  let best: { loss: number; weights: tf.Tensor[] } | null = null;
+  let sinceBest = 0;
   try {
     for (let epoch = 0; epoch < spec.epochs; epoch++) {
       const order = shuffledIndices(random, n);
@@ -85,14 +88,55 @@ export async function fit(
       }
       const mean = lossSum / n;
       if (!Number.isFinite(mean)) throw new Error('Training diverged (the loss is not a number).');
+      let note = '';
+      if (options.validation) {
+        const loss = validationLoss(spec, options.validation.batch, options.validation.labels);
+        note = `, validation ${loss.toFixed(3)}`;
+        if (!best || loss < best.loss - 1e-4) {
+          best?.weights.forEach((w) => w.dispose());
+          best = { loss, weights: spec.variables.map((v) => v.clone()) };
+          sinceBest = 0;
+        } else if (++sinceBest >= patience) {
+          options.onProgress?.(1, `Stopped after epoch ${epoch + 1}: validation loss stopped improving`);
+          break;
+        }
+      }
       options.onProgress?.(
         (epoch + 1) / spec.epochs,
-        `Epoch ${epoch + 1} of ${spec.epochs}, loss ${mean.toFixed(3)}`,
+        `Epoch ${epoch + 1} of ${spec.epochs}, loss ${mean.toFixed(3)}${note}`,
       );
       // Lets the worker hand progress messages on between epochs.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    // The weights of the epoch that did best on students it never trained on.
+    if (best) spec.variables.forEach((v, i) => v.assign(best!.weights[i]!));
   } finally {
+    best?.weights.forEach((w) => w.dispose());
     optimizer.dispose();
   }
+}
+
+/** Mean unweighted cross-entropy on the validation examples, in chunks. */
+function validationLoss(spec: FitSpec, batch: SequenceBatch, labels: Float32Array): number {
+  const { n, weeks, features } = batch;
+  const chunk = 1024;
+  let sum = 0;
+  for (let start = 0; start < n; start += chunk) {
+    const m = Math.min(chunk, n - start);
+    const loss = tf.tidy(() => {
+      const x = tf.tensor3d(
+        batch.x.subarray(start * weeks * features, (start + m) * weeks * features),
+        [m, weeks, features],
+      );
+      const mask = tf.tensor2d(batch.mask.subarray(start * weeks, (start + m) * weeks), [
+        m,
+        weeks,
+      ]);
+      const y = tf.tensor1d(labels.subarray(start, start + m));
+      return weightedLoss(spec.logits(x, mask), y, tf.onesLike(y)).mul(m);
+    });
+    sum += loss.dataSync()[0]!;
+    loss.dispose();
+  }
+  return sum / Math.max(1, n);
 }

@@ -3,6 +3,7 @@
  * posted out of the training worker, stored with a model version and re-exported later.
  */
 import type { ModelKind } from '../../../db/schema';
+import type { SequenceBatch } from '../features';
 
 export type { ModelKind };
 
@@ -18,6 +19,14 @@ export interface TrainOptions {
   isCancelled?: () => boolean;
   /** Per-example weights (class balancing); 1 for every example when absent. */
   sampleWeights?: Float32Array;
+  /**
+   * Examples kept out of training (other students than the training batch's): after each
+   * epoch their loss is measured, training stops once it has not improved for `patience`
+   * epochs, and the weights of the best epoch are kept. Never the holdout.
+   */
+  validation?: { batch: SequenceBatch; labels: Float32Array };
+  /** Epochs without a better validation loss before stopping (default 2). */
+  patience?: number;
 }
 
 export class TrainingCancelled extends Error {

@@ -36,7 +36,7 @@ export function ModelVersionsTable({
       <h2 id="model-versions-title" className="card-title">
         Versions
       </h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Risk model versions (scrolls sideways)">
         <table className="data-table model-versions" aria-busy={busy}>
           <caption className="visually-hidden">Risk model versions, newest first</caption>
           <thead>

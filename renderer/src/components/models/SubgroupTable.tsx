@@ -24,7 +24,7 @@ export function SubgroupTable({ subgroups, rate }: { subgroups: ModelSubgroup[];
       ) : (
         <>
           <p className="chart-summary">{subgroupSummary(subgroups)}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Error rates by group (scrolls sideways)">
             <table className="data-table subgroup-table">
               <caption className="visually-hidden">
                 False-alarm and miss rates by group, at the flag rate
