@@ -97,7 +97,10 @@ export async function fit(
           best = { loss, weights: spec.variables.map((v) => v.clone()) };
           sinceBest = 0;
         } else if (++sinceBest >= patience) {
-          options.onProgress?.(1, `Stopped after epoch ${epoch + 1}: validation loss stopped improving`);
+          options.onProgress?.(
+            1,
+            `Stopped after epoch ${epoch + 1}: validation loss stopped improving`,
+          );
           break;
         }
       }
@@ -128,10 +131,7 @@ function validationLoss(spec: FitSpec, batch: SequenceBatch, labels: Float32Arra
         batch.x.subarray(start * weeks * features, (start + m) * weeks * features),
         [m, weeks, features],
       );
-      const mask = tf.tensor2d(batch.mask.subarray(start * weeks, (start + m) * weeks), [
-        m,
-        weeks,
-      ]);
+      const mask = tf.tensor2d(batch.mask.subarray(start * weeks, (start + m) * weeks), [m, weeks]);
       const y = tf.tensor1d(labels.subarray(start, start + m));
       return weightedLoss(spec.logits(x, mask), y, tf.onesLike(y)).mul(m);
     });
