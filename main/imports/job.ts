@@ -12,6 +12,7 @@ import { JobCancelled } from '../jobs/types';
 import { ImportCancelled } from './errors';
 import { JSON_IMPORTERS, ROW_IMPORTERS } from './kinds';
 import { importOneRosterBundle, type BundleReport } from './oneroster';
+import { inferSchoolDays, markSchoolsDirty } from './calendar';
 import { loadImportScope } from './scope';
 import { scoreAfterPipeline } from '../risk/after-pipeline';
 import { importJsonLinesFile } from './run-jsonl';
@@ -41,6 +42,8 @@ export interface ImportJobResult {
   /** OneRoster bundles: their manifest version, problems and summary (files are in `files`). */
   bundles: Omit<BundleReport, 'files'>[];
   pipeline: PipelineRunSummary | null;
+  /** School days added to calendars inferred from attendance (schools with no calendar of their own). */
+  inferredSchoolDays: number;
 }
 
 /** A bundle that could not be read, or stopped at a file, fails the job with its words. */
@@ -115,6 +118,13 @@ export async function runImportJob(ctx: JobContext<ImportJobInput>): Promise<Imp
     }
     done += sizes[i]!;
   }
+  // Rosters carry no calendar: schools without one get school days from their attendance.
+  const { sqlite } = ctx.store;
+  const calendar = sqlite.transaction(() => {
+    const inferred = inferSchoolDays(sqlite);
+    markSchoolsDirty(sqlite, inferred.added);
+    return inferred;
+  })();
   let pipeline: PipelineRunSummary | null = null;
   if (pipelineShare > 0) {
     pipeline = await runPipeline(ctx.store, {
@@ -127,7 +137,7 @@ export async function runImportJob(ctx: JobContext<ImportJobInput>): Promise<Imp
     });
     if (pipeline.status === 'succeeded') await scoreAfterPipeline(ctx, 1 - pipelineShare * 0.2);
   }
-  return { files: reports, bundles, pipeline };
+  return { files: reports, bundles, pipeline, inferredSchoolDays: calendar.days };
 }
 
 export function isCancellation(error: unknown): boolean {

@@ -100,48 +100,6 @@ export async function planImports(
   return { requests, unknown };
 }
 
-/**
- * Instructional days where no calendar is on record: per school, each weekday inside a school
- * year on which any of its students has an attendance event. Exception-only attendance leaves
- * a school day without events only in a very small school, so this is close for a district and
- * wrong for a handful of students. Written as derived rows; returns the number of days.
- */
-export function inferCalendar(sqlite: SQLite.Database, now = Date.now()): number {
-  const days = sqlite
-    .prepare(
-      `SELECT DISTINCT s.district_id, s.school_id, a.date FROM attendance_events a
-       JOIN students s ON s.id = a.student_id
-       WHERE a.deleted_at IS NULL AND s.school_id IS NOT NULL
-         AND strftime('%w', a.date) NOT IN ('0', '6')
-         AND EXISTS (SELECT 1 FROM academic_sessions y WHERE y.session_type = 'school_year'
-           AND y.deleted_at IS NULL AND a.date BETWEEN y.start_date AND y.end_date)
-       ORDER BY s.school_id, a.date`,
-    )
-    .raw()
-    .all() as [string, string, string][];
-  const insert = sqlite.prepare(
-    `INSERT INTO calendar_days (id, district_id, school_id, source_system, source_id, created_at,
-       updated_at, deleted_at, version, date, is_instructional)
-     VALUES (?, ?, ?, 'derived', ?, ?, ?, NULL, 0, ?, 1)
-     ON CONFLICT DO NOTHING`,
-  );
-  let written = 0;
-  sqlite.transaction(() => {
-    for (const [districtId, schoolId, date] of days) {
-      written += insert.run(
-        newId(),
-        districtId,
-        schoolId,
-        `derived:calendar:${schoolId}:${date}`,
-        now,
-        now,
-        date,
-      ).changes;
-    }
-  })();
-  return written;
-}
-
 function hasCalendar(sqlite: SQLite.Database): boolean {
   return (
     sqlite
@@ -265,16 +223,21 @@ export async function evaluateExports(
         if (!present.has(kind)) gaps.push(words);
       }
 
-      let calendarInferred = false;
-      if (!hasCalendar(store.sqlite)) {
-        const days = inferCalendar(store.sqlite);
-        calendarInferred = days > 0;
+      // The import inferred school days for schools the exports gave no calendar for.
+      const inferredDays = store.sqlite
+        .prepare("SELECT count(*) FROM calendar_days WHERE source_system = 'derived'")
+        .pluck()
+        .get() as number;
+      const calendarInferred = inferredDays > 0;
+      if (calendarInferred) {
         gaps.push(
-          days > 0
-            ? `No school calendar in the exports: ${days.toLocaleString('en-US')} school days ` +
-                '(per school) were inferred from the attendance records.'
-            : 'No school calendar in the exports, and no attendance to infer one from: ' +
-                'attendance features and chronic absence cannot be computed.',
+          `No school calendar in the exports: ${inferredDays.toLocaleString('en-US')} school days ` +
+            '(per school) were inferred from the attendance records.',
+        );
+      } else if (!hasCalendar(store.sqlite)) {
+        gaps.push(
+          'No school calendar in the exports, and no attendance to infer one from: ' +
+            'attendance features and chronic absence cannot be computed.',
         );
       }
 
