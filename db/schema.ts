@@ -600,6 +600,8 @@ export interface ModelVersionTable {
   created_at: EpochMs;
   activated_at: EpochMs | null;
   retired_at: EpochMs | null;
+  /** The model that was active when this one was activated: where a rollback returns to. */
+  previous_active_id: string | null;
 }
 
 /** One explained factor of a score, stored with the prediction (see main/risk/explain.ts). */

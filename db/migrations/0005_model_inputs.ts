@@ -4,10 +4,13 @@
  * dozen columns of the wide student_features rows. The pipeline writes both; deleting a
  * student_features row deletes its input (trigger). `settings['model_inputs.keys']` names the
  * feature order of the BLOBs; until it matches the build's, scoring rebuilds them.
+ * Also: each model version remembers which model was active before it, so rolling back twice
+ * walks back through the activations instead of bouncing between the last two.
  */
 import { sql, type Kysely } from 'kysely';
 
 const statements = [
+  `ALTER TABLE model_versions ADD COLUMN previous_active_id TEXT`,
   `CREATE TABLE model_inputs (
   week_start TEXT NOT NULL,
   student_id TEXT NOT NULL,

@@ -542,8 +542,9 @@ export interface ModelVersionDetail extends ModelVersionView {
   subgroups: {
     attribute: string;
     group: string;
-    n: number;
-    positives: number;
+    /** Null for a group too small to judge: its counts could point at individual students. */
+    n: number | null;
+    positives: number | null;
     auc: number | null;
     precision: number | null;
     recall: number | null;

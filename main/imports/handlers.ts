@@ -71,19 +71,19 @@ export function toImportSummary(r: ImportRecord): ImportSummary {
 
 export const importHandlers: Pick<HandlerMap, ImportMethods> = {
   'imports.stage'(input, ctx) {
-    requireRole(ctx, IMPORTERS, WHAT);
-    return { stagedId: ctx.staging.create(input.fileName, input.size).id };
+    const { staff } = requireRole(ctx, IMPORTERS, WHAT);
+    return { stagedId: ctx.staging.create(input.fileName, input.size, staff.id).id };
   },
 
   'imports.append'(input, ctx) {
-    requireRole(ctx, IMPORTERS, WHAT);
+    const { staff } = requireRole(ctx, IMPORTERS, WHAT);
     const bytes = Buffer.from(input.data, 'base64');
-    return { received: ctx.staging.append(input.stagedId, input.offset, bytes) };
+    return { received: ctx.staging.append(input.stagedId, input.offset, bytes, staff.id) };
   },
 
   async 'imports.preview'(input, ctx) {
     const { staff } = requireRole(ctx, IMPORTERS, WHAT);
-    return previewStaged(ctx.store.sqlite, ctx.staging.complete(input.stagedId), input, {
+    return previewStaged(ctx.store.sqlite, ctx.staging.complete(input.stagedId, staff.id), input, {
       role: staff.role,
       scope: loadImportScope(ctx.store.sqlite, staff.id),
     });
@@ -94,7 +94,7 @@ export const importHandlers: Pick<HandlerMap, ImportMethods> = {
     const refused = input.files.find((f) => !mayImport(session.staff.role, f.kind));
     if (refused) throw new ApiError('forbidden', kindNotAllowed(session.staff.role, refused.kind));
     const files = input.files.map((f) => {
-      const staged = ctx.staging.complete(f.stagedId);
+      const staged = ctx.staging.complete(f.stagedId, session.staff.id);
       return { path: staged.path, name: staged.fileName, kind: f.kind, mapping: f.mapping ?? null };
     });
     const jobId = ctx.jobs.start(

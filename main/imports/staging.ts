@@ -12,6 +12,8 @@ interface StagedMeta {
   fileName: string;
   size: number;
   createdAt: number;
+  /** The staff member who uploaded it: only they can add to it, preview or import it. */
+  owner?: string;
 }
 
 export interface StagedFile extends StagedMeta {
@@ -36,19 +38,20 @@ export class Staging {
     this.#root = path.join(dataDir, 'staging');
   }
 
-  create(fileName: string, size: number): StagedFile {
+  create(fileName: string, size: number, owner?: string): StagedFile {
     const id = uuidv7();
     const dir = path.join(this.#root, id);
     fs.mkdirSync(dir, { recursive: true });
     // Only the base name is kept: an upload can never choose where it is written.
     const safeName = path.basename(fileName).replace(/[^\w.\- ()]/g, '_') || 'upload';
-    const meta: StagedMeta = { fileName: safeName, size, createdAt: Date.now() };
+    const meta: StagedMeta = { fileName: safeName, size, createdAt: Date.now(), owner };
     fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(meta));
     fs.writeFileSync(dataPath(dir, safeName), '');
     return { id, ...meta, path: dataPath(dir, safeName), received: 0 };
   }
 
-  get(id: string): StagedFile {
+  /** `owner`, when given, must be who uploaded it; anyone else is told there is no such upload. */
+  get(id: string, owner?: string): StagedFile {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw new ApiError('not_found', 'There is no such upload.');
     const dir = path.join(this.#root, id);
     let meta: StagedMeta;
@@ -60,12 +63,15 @@ export class Staging {
         'That upload is gone (uploads are kept for 7 days). Add the file again.',
       );
     }
+    if (owner !== undefined && meta.owner !== undefined && meta.owner !== owner) {
+      throw new ApiError('not_found', 'There is no such upload.');
+    }
     const file = dataPath(dir, meta.fileName);
     return { id, ...meta, path: file, received: fs.statSync(file).size };
   }
 
-  append(id: string, offset: number, bytes: Buffer): number {
-    const staged = this.get(id);
+  append(id: string, offset: number, bytes: Buffer, owner?: string): number {
+    const staged = this.get(id, owner);
     if (offset !== staged.received) {
       throw new ApiError(
         'invalid_input',
@@ -80,8 +86,8 @@ export class Staging {
   }
 
   /** The staged file, refusing one whose upload has not finished. */
-  complete(id: string): StagedFile {
-    const staged = this.get(id);
+  complete(id: string, owner?: string): StagedFile {
+    const staged = this.get(id, owner);
     if (staged.received !== staged.size) {
       throw new ApiError(
         'invalid_input',

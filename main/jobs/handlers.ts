@@ -1,5 +1,6 @@
 import { ApiError } from '../api/contract';
 import type { HandlerMap } from '../api/router';
+import { writeAudit } from '../audit/log';
 import { requireRole } from '../auth/roles';
 import type { Session } from '../auth/sessions';
 import { IMPORTING_ROLES } from '../imports/scope';
@@ -69,11 +70,19 @@ export const jobHandlers: Pick<
     }
     const kind: JobKind = row.kind;
     const jobInput = JSON.parse(row.input_json ?? '{}') as JobInputOf<typeof kind>;
-    // The new job runs in the scope of whoever asks now (an import re-run by a district admin
-    // is no longer limited to the teacher's sections, and vice versa).
+    // The new job runs in the scope it first ran in: a district admin re-running a teacher's
+    // import must not import the rows that were set aside as outside the teacher's sections.
+    const requestedBy = row.requested_by ?? session.staff.id;
+    const jobId = ctx.jobs.start(kind, jobInput, requestedBy);
     if (kind === 'import') {
-      (jobInput as JobInputOf<'import'>).requestedBy = session.staff.id;
+      writeAudit(ctx.store, {
+        actor: { staffId: session.staff.id, role: session.staff.role },
+        action: 'data.import',
+        entityType: 'job',
+        entityId: jobId,
+        detail: { retryOf: input.jobId, scopeOf: requestedBy },
+      });
     }
-    return { jobId: ctx.jobs.start(kind, jobInput, session.staff.id) };
+    return { jobId };
   },
 };

@@ -5,6 +5,7 @@
  * one transaction with its `risk_runs` row. Runs in a job worker or the CLI, never on the host's
  * event loop. A crash leaves the previous scores in place and the run marked interrupted.
  */
+import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { IsoDate, RiskFactor, RiskTier } from '../../db/schema';
 import type { Store } from '../store/open';
@@ -227,10 +228,7 @@ export async function scoreStudents(
  */
 function readSequences(store: Store, schema: FeatureSchema, mode: ScoreOptions['mode']) {
   const { sqlite } = store;
-  const latest = sqlite
-    .prepare('SELECT max(week_start) FROM model_inputs')
-    .pluck()
-    .get() as IsoDate | null;
+  const latest = scoringWeek(sqlite);
   if (!latest) return { groups: [] as Scored[], weeks: 0, latest: null };
   // A student's last `weeks` rows may reach back over a break week.
   const from =
@@ -282,6 +280,34 @@ function readSequences(store: Store, schema: FeatureSchema, mode: ScoreOptions['
     }
   }
   return { groups, weeks: weekSet.size, latest };
+}
+
+/**
+ * The week to score: the one holding the last completed pipeline run's data date. A run that
+ * was cancelled or killed part-way may have written a newer week for some students only;
+ * scoring that week would drop everyone else's score and cut tiers on a fraction of them.
+ */
+function scoringWeek(sqlite: SQLiteDatabase): IsoDate | null {
+  const asOf = sqlite
+    .prepare(
+      `SELECT as_of FROM pipeline_runs WHERE status = 'succeeded' AND as_of IS NOT NULL
+       ORDER BY finished_at DESC LIMIT 1`,
+    )
+    .pluck()
+    .get() as IsoDate | undefined;
+  // The Monday of the data date's week.
+  const week = asOf
+    ? (sqlite
+        .prepare(`SELECT date(?, '-' || ((strftime('%w', ?) + 6) % 7) || ' days')`)
+        .pluck()
+        .get(asOf, asOf) as IsoDate)
+    : null;
+  const newest = sqlite
+    .prepare('SELECT max(week_start) FROM model_inputs')
+    .pluck()
+    .get() as IsoDate | null;
+  if (!week || !newest) return newest;
+  return week < newest ? week : newest;
 }
 
 /**
@@ -373,6 +399,12 @@ async function explain(
   }
 }
 
+function weekEnd(weekStart: IsoDate): IsoDate {
+  const d = new Date(`${weekStart}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 6);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Log-odds, clamped so a score of exactly 0 or 1 stays finite. */
 function logit(p: number): number {
   const q = Math.min(1 - 1e-7, Math.max(1e-7, p));
@@ -447,12 +479,18 @@ function write(
         g.tier,
         JSON.stringify(g.factors),
         attention,
-        dataAsOf,
+        // A past week's score was computed from data up to that week's end.
+        g.weekStart === latest ? dataAsOf : weekEnd(g.weekStart),
         runId,
         now,
       );
     }
-    if (model.status === 'active') {
+    // Read again under the write lock: an activation or rollback since this run loaded the
+    // model must not be overwritten with a retired model's scores.
+    const activeNow = sqlite
+      .prepare("SELECT 1 FROM model_versions WHERE id = ? AND status = 'active'")
+      .get(model.id);
+    if (activeNow) {
       sqlite.exec('DELETE FROM student_risk');
       for (const g of groups) {
         if (g.weekStart !== latest) continue;

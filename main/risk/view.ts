@@ -3,7 +3,7 @@
  * attention, the weekly history, and the feedback and overrides staff recorded.
  */
 import type SQLite from 'better-sqlite3';
-import type { IsoDate, RiskFactor, RiskTier } from '../../db/schema';
+import type { IsoDate, RiskFactor, RiskTier, StaffRole } from '../../db/schema';
 import type { RiskFeedbackView, StudentProfile, StudentRiskView } from '../api/contract';
 import { featureSpec } from '../training/features';
 
@@ -29,10 +29,16 @@ function toFeedbackView(r: FeedbackRow): RiskFeedbackView {
   };
 }
 
+/**
+ * Feedback notes are counselors' and admins' working notes: a teacher sees the score, the
+ * reasons and that a tier was overridden, not who wrote what about the student.
+ */
 export function studentRisk(
   sqlite: SQLite.Database,
   studentId: string,
+  viewer: StaffRole,
 ): Pick<StudentProfile, 'risk' | 'riskHistory' | 'riskFeedback'> {
+  const seesNotes = viewer !== 'teacher';
   const feedback = (
     sqlite
       .prepare(
@@ -43,7 +49,9 @@ export function studentRisk(
          ORDER BY f.created_at DESC, f.id DESC`,
       )
       .all(studentId) as FeedbackRow[]
-  ).map(toFeedbackView);
+  )
+    .map(toFeedbackView)
+    .map((f) => (seesNotes ? f : { ...f, note: '', staffName: 'A counselor or administrator' }));
 
   const current = sqlite
     .prepare(
@@ -68,7 +76,8 @@ export function studentRisk(
         data_as_of: IsoDate;
       }
     | undefined;
-  if (!current) return { risk: null, riskHistory: [], riskFeedback: feedback };
+  const visibleFeedback = seesNotes ? feedback : [];
+  if (!current) return { risk: null, riskHistory: [], riskFeedback: visibleFeedback };
 
   const history = sqlite
     .prepare(
@@ -102,5 +111,5 @@ export function studentRisk(
     attention,
     override: feedback.find((f) => f.verdict === 'override') ?? null,
   };
-  return { risk, riskHistory: history, riskFeedback: feedback };
+  return { risk, riskHistory: history, riskFeedback: visibleFeedback };
 }

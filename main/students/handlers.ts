@@ -9,6 +9,6 @@ export const studentHandlers: Pick<HandlerMap, 'students.list' | 'students.profi
   // Scope and the audit row are handled by the router for every method that names a student.
   'students.profile'({ studentId }, ctx) {
     signedIn(ctx);
-    return studentProfile(ctx.store, studentId);
+    return studentProfile(ctx.store, studentId, signedIn(ctx).staff.role);
   },
 };

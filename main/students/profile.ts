@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { IsoDate } from '../../db/schema';
+import type { IsoDate, StaffRole } from '../../db/schema';
 import { ApiError, type CalendarStatus, type StudentProfile } from '../api/contract';
 import { weekStartOf } from '../indicators/dates';
 import { explainFlags } from '../indicators/explain';
@@ -18,7 +18,11 @@ const SEVERITY: Record<CalendarStatus, number> = {
 };
 
 /** Everything the profile page shows about one student; the router has checked scope. */
-export async function studentProfile(store: Store, studentId: string): Promise<StudentProfile> {
+export async function studentProfile(
+  store: Store,
+  studentId: string,
+  viewer: StaffRole,
+): Promise<StudentProfile> {
   const { db } = store;
   const student = await db
     .selectFrom('students')
@@ -174,7 +178,7 @@ export async function studentProfile(store: Store, studentId: string): Promise<S
   }
 
   return {
-    ...studentRisk(store.sqlite, studentId),
+    ...studentRisk(store.sqlite, studentId, viewer),
     student: {
       id: student.id,
       studentNumber: student.student_number,

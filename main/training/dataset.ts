@@ -533,16 +533,33 @@ function loadPlans(sqlite: SQLite.Database, terms: readonly Term[]) {
 
   // The latest verdict on a week wins: a counselor may change their mind.
   const verdicts = new Map<string, { studentId: string; week: IsoDate; label: 0 | 1 }>();
-  for (const [studentId, verdict, weekStart] of sqlite
+  // What was judged matters: "wrong" about a raised flag means not at risk, "wrong" about a
+  // student the model left in the low tier means a missed student (at risk).
+  for (const [studentId, verdict, weekStart, raised] of sqlite
     .prepare(
-      `SELECT student_id, verdict, week_start FROM risk_feedback
-       WHERE deleted_at IS NULL AND week_start IS NOT NULL AND verdict IN ('right', 'wrong')
-       ORDER BY created_at, id`,
+      `SELECT f.student_id, f.verdict, f.week_start,
+         CASE WHEN f.target = 'model' THEN
+           (SELECT p.tier != 'low' FROM predictions p WHERE p.model_version_id = f.model_version_id
+              AND p.student_id = f.student_id AND p.week_start = f.week_start)
+         ELSE
+           (SELECT CASE f.target
+              WHEN 'chronic_absence' THEN sf.flag_chronic_absence
+              WHEN 'course_failure' THEN sf.flag_course_failure
+              WHEN 'low_gpa' THEN sf.flag_low_gpa
+              WHEN 'suspension' THEN sf.flag_suspension
+              WHEN 'off_track' THEN sf.flag_off_track END
+            FROM student_features sf WHERE sf.student_id = f.student_id AND sf.week_start = f.week_start)
+         END AS raised
+       FROM risk_feedback f
+       WHERE f.deleted_at IS NULL AND f.week_start IS NOT NULL AND f.verdict IN ('right', 'wrong')
+       ORDER BY f.created_at, f.id`,
     )
     .raw()
-    .iterate() as IterableIterator<[string, FeedbackVerdict, string]>) {
+    .iterate() as IterableIterator<[string, FeedbackVerdict, string, number | null]>) {
+    const label = raised === null ? null : feedbackLabel(verdict, raised === 1);
+    if (label === null) continue;
     const week = weekStartOf(weekStart);
-    verdicts.set(`${studentId}|${week}`, { studentId, week, label: feedbackLabel(verdict)! });
+    verdicts.set(`${studentId}|${week}`, { studentId, week, label });
   }
   const feedbackWeeks: IsoDate[] = [];
   for (const { studentId, week, label } of verdicts.values()) {
@@ -558,7 +575,9 @@ function loadPlans(sqlite: SQLite.Database, terms: readonly Term[]) {
     );
     // A school's own calendar wins over the district's for its students.
     const term = candidates.find((t) => t.schoolId !== null) ?? candidates[0];
-    if (!term || plan.outcomes.has(term.index)) continue;
+    // The holdout is judged on recorded outcomes only: verdicts react to the active model's
+    // own flags, and would tilt the comparison between models towards it.
+    if (!term || plan.outcomes.has(term.index) || term.split === 'holdout') continue;
     plan.feedback.push({ term: term.index, week, label });
     feedbackWeeks.push(week);
   }

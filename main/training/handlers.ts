@@ -101,16 +101,18 @@ export const modelHandlers: Pick<
           recallAtRate: b.recallAtRate,
         }),
       ),
+      // A group under the size to judge is named but shows no numbers: with a handful of
+      // students, its counts and rates could identify them.
       subgroups: (metrics.subgroups ?? []).map((g) => ({
         attribute: g.attribute,
         group: g.group,
-        n: g.n,
-        positives: g.positives,
-        auc: g.auc,
-        precision: g.precision,
-        recall: g.recall,
-        falsePositiveRate: g.falsePositiveRate,
-        falseNegativeRate: g.falseNegativeRate,
+        n: g.tooSmall ? null : g.n,
+        positives: g.tooSmall ? null : g.positives,
+        auc: g.tooSmall ? null : g.auc,
+        precision: g.tooSmall ? null : g.precision,
+        recall: g.tooSmall ? null : g.recall,
+        falsePositiveRate: g.tooSmall ? null : g.falsePositiveRate,
+        falseNegativeRate: g.tooSmall ? null : g.falseNegativeRate,
         small: g.tooSmall,
       })),
       calibration: (metrics.overall?.calibration ?? []).map((b) => ({
@@ -222,7 +224,9 @@ async function checkLoads(ctx: Parameters<HandlerMap['models.get']>[1], modelId:
   } catch (error) {
     if (!(error instanceof ModelRejected)) throw error;
     ctx.store.sqlite
-      .prepare("UPDATE model_versions SET status = 'rejected', status_note = ? WHERE id = ?")
+      .prepare(
+        "UPDATE model_versions SET status = 'rejected', status_note = ? WHERE id = ? AND status != 'active'",
+      )
       .run(error.message, modelId);
     throw new ApiError(
       'invalid_input',

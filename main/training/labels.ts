@@ -13,7 +13,8 @@ export const LABEL_DEFINITION =
   'withdrew for another or unrecorded reason, is left out for that term: they left before its ' +
   'outcomes could be observed, and a transfer is not a failure of the school\u2019s support. ' +
   'Where a student has no recorded outcome for a term, a counselor\u2019s verdict on a flag or ' +
-  'score that term is used instead ("right" = 1, "wrong" = 0), predicted from that week. Each ' +
+  'score that term is used instead (a raised flag judged right, or a student left unflagged ' +
+  'judged wrong, is 1; the opposite is 0), predicted from that week, in training only. Each ' +
   'example is the student\u2019s weekly indicators up to a cutoff week in the term, weeks before ' +
   'the outcome is known, for students still enrolled at the end of that week.';
 
@@ -40,7 +41,12 @@ export function foldOutcome(current: TermOutcome, row: OutcomeRecord): TermOutco
   return ADVERSE_WITHDRAWALS.includes((row.detail ?? '').trim().toLowerCase()) ? 1 : 'left';
 }
 
-/** A counselor's verdict as a label; overrides and other verdicts say nothing about outcome. */
-export function feedbackLabel(verdict: FeedbackVerdict): 0 | 1 | null {
-  return verdict === 'right' ? 1 : verdict === 'wrong' ? 0 : null;
+/**
+ * A counselor's verdict as a label, given whether the flag or tier they judged was raised: a
+ * raised flag judged right, or a student left unflagged judged wrong (missed), is at risk.
+ * Overrides say nothing about the outcome.
+ */
+export function feedbackLabel(verdict: FeedbackVerdict, raised: boolean): 0 | 1 | null {
+  if (verdict !== 'right' && verdict !== 'wrong') return null;
+  return (verdict === 'right') === raised ? 1 : 0;
 }

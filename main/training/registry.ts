@@ -140,30 +140,35 @@ export function activateModel(sqlite: SQLite.Database, id: string, note: string 
       .run(now);
     sqlite
       .prepare(
-        "UPDATE model_versions SET status = 'active', activated_at = ?, retired_at = NULL, status_note = coalesce(?, status_note) WHERE id = ?",
+        `UPDATE model_versions SET status = 'active', activated_at = ?, retired_at = NULL,
+           previous_active_id = ?, status_note = coalesce(?, status_note) WHERE id = ?`,
       )
-      .run(now, note || null, id);
+      .run(now, active ?? null, note || null, id);
   })();
 }
 
-/** Re-activates the model that was active before the current one; returns its id. */
+/**
+ * Re-activates the model that was active before the current one (keeping where that one would
+ * roll back to, so rolling back again walks further back); returns its id.
+ */
 export function rollbackModel(sqlite: SQLite.Database, note: string | null): string {
   return sqlite.transaction(() => {
     const current = sqlite
-      .prepare("SELECT id, activated_at FROM model_versions WHERE status = 'active'")
-      .get() as { id: string; activated_at: number } | undefined;
-    if (!current)
+      .prepare("SELECT id, previous_active_id FROM model_versions WHERE status = 'active'")
+      .get() as { id: string; previous_active_id: string | null } | undefined;
+    if (!current) {
       throw new RegistryRefusal('No model is active, so there is nothing to roll back.');
-    const previous = sqlite
-      .prepare(
-        `SELECT id FROM model_versions WHERE status = 'retired' AND activated_at IS NOT NULL
-         AND id != ? ORDER BY retired_at DESC, activated_at DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(current.id) as string | undefined;
+    }
+    // The model that was active before this one, as long as it can still be used.
+    const previous = current.previous_active_id
+      ? (sqlite
+          .prepare("SELECT id FROM model_versions WHERE id = ? AND status = 'retired'")
+          .pluck()
+          .get(current.previous_active_id) as string | undefined)
+      : undefined;
     if (!previous) {
       throw new RegistryRefusal(
-        'No earlier model was ever active, so there is none to go back to.',
+        'No earlier model was active before this one, so there is none to go back to.',
       );
     }
     const now = Date.now();

@@ -90,20 +90,23 @@ export async function installShippedModel(
   const version = JSON.parse(fs.readFileSync(versionFile, 'utf8')) as ShippedVersion;
   const session = await RiskSession.load(onnx, version.schema);
   await session.release();
-  const id = insertModelVersion(sqlite, {
-    name: version.name,
-    kind: version.kind,
-    origin: 'shipped',
-    onnx,
-    schema: version.schema,
-    training: version.training,
-    metrics: version.metrics,
-    card: version.card,
-    holdoutKey: version.holdoutKey,
-    comparison: null,
-    statusNote: 'The default model shipped with Sightline, trained on the demo district.',
-    createdAt: version.createdAt,
-  });
-  activateModel(sqlite, id, null);
-  return id;
+  // One transaction: a crash between the two would leave a model that is never activated.
+  return sqlite.transaction(() => {
+    const id = insertModelVersion(sqlite, {
+      name: version.name,
+      kind: version.kind,
+      origin: 'shipped',
+      onnx,
+      schema: version.schema,
+      training: version.training,
+      metrics: version.metrics,
+      card: version.card,
+      holdoutKey: version.holdoutKey,
+      comparison: null,
+      statusNote: 'The default model shipped with Sightline, trained on the demo district.',
+      createdAt: version.createdAt,
+    });
+    activateModel(sqlite, id, null);
+    return id;
+  })();
 }

@@ -27,7 +27,8 @@ test('empty search says so and clearing the filters brings everyone back', async
   await saveScreenshot(page, testInfo, 'school-admin-students-empty');
   await page.getByRole('main').getByRole('button', { name: 'Clear filters' }).first().click();
   await expect(page.getByLabel('Search by name or student number')).toHaveValue('');
-  expect(await listTotal(page)).toBe(total);
+  // The list reloads after the filters clear: wait for it rather than read the old count.
+  await expect.poll(() => listTotal(page)).toBe(total);
 });
 
 test('a profile outside your scope is refused in words, with Retry', async ({ page }, testInfo) => {

@@ -229,6 +229,11 @@ describe('imports through the API', () => {
     expect((await call('jobs.list', {}, tran)).jobs.map((j) => j.id)).toEqual([jobId]);
     const okafor = await signIn(ids.okafor);
     expect((await call('imports.list', {}, okafor)).imports).toEqual([]);
+    // An upload is its uploader's: another teacher cannot preview or import it.
+    expect(await core.router.call('imports.preview', { stagedId }, okafor)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(
       await core.router.call('imports.quarantine', { importId: own.imports[0]!.importId }, okafor),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -238,6 +243,30 @@ describe('imports through the API', () => {
     });
     const all = await call('imports.list', {}, admin);
     expect(all.imports.map((i) => i.jobId)).toContain(jobId);
+    // A teacher's file cannot take over another class's assignment that shares its ID.
+    const { sqlite: db } = core.store;
+    db.prepare(
+      `INSERT INTO assignments (id, district_id, school_id, source_system, source_id, created_at,
+         updated_at, section_id, grading_period_id, title, due_date, points_possible)
+       VALUES ('01900000-0000-7000-8000-0000000000a1', ?, ?, 'lms', 'HW1', 1, 1, ?, NULL,
+         'Essay 1', '2025-09-19', 10)`,
+    ).run(ids.district, ids.high, ids.englishSection);
+    const hw = await upload(
+      tran,
+      'assignments.csv',
+      [
+        'Assignment ID,Section ID,Assignment Name,Due Date,Points Possible',
+        `HW1,${ids.algebraSection},Quiz 1,2025-09-19,20`,
+      ].join('\n'),
+    );
+    const hwPreview: ImportPreview = await call('imports.preview', { stagedId: hw }, tran);
+    expect(hwPreview.kind).toBe('assignments');
+    expect(hwPreview.check.problems[0]?.reason).toMatch(
+      /“HW1” already belongs to an assignment outside your sections/,
+    );
+    expect(
+      db.prepare("SELECT section_id, title FROM assignments WHERE source_id = 'HW1'").get(),
+    ).toEqual({ section_id: ids.englishSection, title: 'Essay 1' });
     // A teacher cannot change the district's date order.
     expect(await core.router.call('imports.settings', { dateOrder: 'DMY' }, tran)).toMatchObject({
       ok: false,

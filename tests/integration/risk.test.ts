@@ -262,6 +262,15 @@ describe('early-warning model', () => {
       await call('models.rollback', { note: 'Back to the default while we review.' }, admin);
       expect(activeId()).toBe(shipped);
       await waitForIdle();
+      // Rolling back again walks further back (to the model shipped with the app), not back
+      // and forth between the last two; the first model has nothing before it.
+      await call('models.rollback', {}, admin);
+      expect(activeId()).toBe(original);
+      expect(await core.router.call('models.rollback', {}, admin)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+      await waitForIdle();
     }
     const card = await call('models.card', { modelId: original, format: 'pdf' }, admin);
     expect(Buffer.from(card.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');

@@ -249,11 +249,17 @@ describe('training dataset on a generated district', () => {
     expect(changed).not.toBe(ds.holdoutKey);
   });
 
-  it('uses counselor feedback where a student has no outcome for the term', () => {
+  it('uses counselor feedback where a student has no outcome, in training only', () => {
     const fall = ds.train.terms[0]!;
     const spring = ds.holdout.terms[0]!;
     const withOutcomes = ds.holdout.examples.map((e) => e.studentId);
     const [a, b, c] = [...new Set(withOutcomes)];
+    const raisedB = store.sqlite
+      .prepare(
+        "SELECT flag_chronic_absence FROM student_features WHERE student_id = ? AND week_start = '2025-10-13'",
+      )
+      .pluck()
+      .get(b) as number;
     const rebuilt = rolledBack(() => {
       const db = store.sqlite;
       db.prepare('DELETE FROM student_outcomes WHERE student_id = ? AND term_id = ?').run(
@@ -267,29 +273,30 @@ describe('training dataset on a generated district', () => {
       const insert = db.prepare(
         `INSERT INTO risk_feedback (id, district_id, school_id, created_at, updated_at, student_id,
            staff_id, target, verdict, week_start, note)
-         SELECT ?, district_id, school_id, ?, ?, id, 'staff-1', 'model', ?, ?, 'test'
+         SELECT ?, district_id, school_id, ?, ?, id, 'staff-1', ?, ?, ?, 'test'
          FROM students WHERE id = ?`,
       );
-      insert.run('fb-1', 1, 1, 'wrong', '2026-02-16', a); // overruled below
-      insert.run('fb-2', 2, 2, 'right', '2026-02-18', a); // a Wednesday: its week counts
-      insert.run('fb-3', 3, 3, 'wrong', '2025-10-13', b);
-      insert.run('fb-4', 4, 4, 'right', '2026-03-02', c); // c has outcomes: ignored
-      insert.run('fb-5', 5, 5, 'override', '2025-10-13', a); // says nothing of outcome
+      insert.run('fb-1', 1, 1, 'chronic_absence', 'wrong', '2025-10-14', b); // overruled below
+      insert.run('fb-2', 2, 2, 'chronic_absence', 'right', '2025-10-15', b); // a Wednesday
+      insert.run('fb-3', 3, 3, 'chronic_absence', 'wrong', '2025-10-13', b); // the latest wins
+      insert.run('fb-4', 4, 4, 'chronic_absence', 'right', '2026-02-18', a); // holdout: unused
+      insert.run('fb-5', 5, 5, 'chronic_absence', 'right', '2026-03-02', c); // has outcomes
+      insert.run('fb-6', 6, 6, 'model', 'override', '2025-10-13', b); // says nothing of outcome
+      // A verdict on the model with no score on record: what was judged is unknown.
+      insert.run('fb-7', 7, 7, 'model', 'right', '2025-11-03', b);
       return buildDataset(store.sqlite);
     });
     const fromFeedback = [...rebuilt.train.examples, ...rebuilt.holdout.examples].filter(
       (e) => e.source === 'feedback',
     );
-    expect(fromFeedback.map((e) => [e.studentId, e.termId, e.cutoffWeek, e.label]).sort()).toEqual(
-      [
-        [a, spring.id, '2026-02-16', 1],
-        [b, fall.id, '2025-10-13', 0],
-      ].sort(),
-    );
-    expect(rebuilt.holdout.counts.fromFeedback).toBe(1);
+    // "Wrong" about a raised flag: not at risk; "wrong" about a flag left down: a missed student.
+    expect(fromFeedback.map((e) => [e.studentId, e.termId, e.cutoffWeek, e.label])).toEqual([
+      [b, fall.id, '2025-10-13', raisedB === 1 ? 0 : 1],
+    ]);
+    expect(rebuilt.holdout.counts.fromFeedback).toBe(0);
     expect(rebuilt.train.counts.fromFeedback).toBe(1);
-    // The outcome cutoffs of those student-terms are gone with the outcome rows.
-    expect(rebuilt.holdout.examples.filter((e) => e.studentId === a)).toHaveLength(1);
+    // The holdout is judged on recorded outcomes only: a's spring has none left.
+    expect(rebuilt.holdout.examples.filter((e) => e.studentId === a)).toHaveLength(0);
     expect(rebuilt.holdout.examples.filter((e) => e.studentId === c).length).toBe(
       ds.holdout.examples.filter((e) => e.studentId === c).length,
     );

@@ -103,7 +103,7 @@ export const assignmentsImporter: RowImporter = {
       ctx.now,
     );
     const before = ctx.sqlite.prepare(
-      'SELECT id, due_date FROM assignments WHERE source_system = ? AND source_id = ?',
+      'SELECT id, due_date, section_id FROM assignments WHERE source_system = ? AND source_id = ?',
     );
     const submitters = ctx.sqlite
       .prepare('SELECT student_id FROM submissions WHERE assignment_id = ? AND deleted_at IS NULL')
@@ -141,7 +141,14 @@ export const assignmentsImporter: RowImporter = {
         periodId = period.id;
       }
       const old = before.get(ctx.sourceSystem, sourceId) as
-        { id: string; due_date: IsoDate } | undefined;
+        { id: string; due_date: IsoDate; section_id: string } | undefined;
+      // A scoped import must not take over (move, rename, re-date) another class's assignment
+      // that happens to share its ID.
+      if (old && ctx.lookups.scope && !ctx.lookups.scope.sections.has(old.section_id)) {
+        return {
+          reason: `The assignment ID “${shown(sourceId)}” already belongs to an assignment outside ${ctx.lookups.scope.label}. Give each assignment its own ID (for example, start it with your section's code).`,
+        };
+      }
       const { outcome, id } = upsert({
         sourceId,
         districtId: section.districtId,

@@ -67,14 +67,14 @@ export function SubgroupTable({ subgroups, rate }: { subgroups: ModelSubgroup[];
                         </th>
                       )}
                       <th scope="row">{s.group}</th>
-                      <td className="num">{formatCount(s.n)}</td>
-                      <td className="num">{formatCount(s.positives)}</td>
-                      {s.small ? (
-                        <td colSpan={4} className="too-small">
-                          Too few students to judge
+                      {s.small || s.n === null || s.positives === null ? (
+                        <td colSpan={6} className="too-small">
+                          Too few students to judge; numbers withheld to protect their privacy
                         </td>
                       ) : (
                         <>
+                          <td className="num">{formatCount(s.n)}</td>
+                          <td className="num">{formatCount(s.positives)}</td>
                           <td className="num">
                             <Value text={formatWholePercent(s.falsePositiveRate)} />
                           </td>
