@@ -7,32 +7,14 @@
  * reveal whether the student exists elsewhere in the district.
  */
 import type SQLite from 'better-sqlite3';
-import type { ImportKind, StaffRole } from '../../db/schema';
+import { IMPORT_KINDS, type ImportKind, type StaffRole } from '../../db/schema';
 
 export const IMPORT_KINDS_BY_ROLE: Record<StaffRole, readonly ImportKind[]> = {
   teacher: ['attendance', 'grades', 'assignments', 'submissions', 'lms_activity', 'assessments'],
   counselor: [],
-  school_admin: [
-    'attendance',
-    'grades',
-    'assignments',
-    'submissions',
-    'incidents',
-    'lms_activity',
-    'xapi',
-    'assessments',
-  ],
-  district_admin: [
-    'oneroster',
-    'attendance',
-    'grades',
-    'assignments',
-    'submissions',
-    'incidents',
-    'lms_activity',
-    'xapi',
-    'assessments',
-  ],
+  // Every row format; rosters come from the district.
+  school_admin: IMPORT_KINDS.filter((k) => k !== 'oneroster'),
+  district_admin: IMPORT_KINDS,
 };
 
 /** The roles that can import at all. */
