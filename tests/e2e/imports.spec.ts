@@ -311,6 +311,65 @@ test.describe('import wizard', () => {
   });
 });
 
+test.describe('scoped import', () => {
+  test('a teacher imports period attendance: rows outside their sections are set aside with reasons', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await signInAs(page, 'Teachers');
+    const { staff } = await callApi(page, 'auth.me');
+    const { dataAsOf } = await callApi(page, 'system.info');
+    const { rows } = await callApi(page, 'students.list', { sort: 'name', dir: 'asc', limit: 1 });
+    const student = rows[0]!;
+    const profile = await callApi(page, 'students.profile', { studentId: student.id });
+    const mine = profile.grades.find(
+      (g) => g.teacherName === `${staff!.givenName} ${staff!.familyName}`,
+    );
+    expect(mine, 'the teacher teaches their own student').toBeTruthy();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-e2e-teacher-'));
+    const file = path.join(dir, 'period-attendance.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Student Number,Date,Code,Section ID',
+        `${student.studentNumber},${dataAsOf},T,${mine!.sectionId}`,
+        `${student.studentNumber},${dataAsOf},A,`,
+        `${UNKNOWN_STUDENT},${dataAsOf},A,${mine!.sectionId}`,
+      ].join('\n'),
+    );
+
+    await mainNav(page).getByRole('link', { name: 'Imports' }).click();
+    await expect(page.getByText(/for the students in your sections/)).toBeVisible();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files' }).click();
+    await (await chooser).setFiles(file);
+    await page.getByRole('button', { name: /^Continue/ }).click();
+    const card = page.getByRole('region', { name: 'period-attendance.csv' });
+    const problems = card.getByRole('list', { name: 'Problems found in the first rows' });
+    await expect(problems.getByRole('listitem')).toHaveCount(2);
+    await expect(problems.getByRole('listitem').nth(0)).toContainText(
+      'Line 3: This attendance row names no section.',
+    );
+    await expect(problems.getByRole('listitem').nth(1)).toContainText(
+      `Line 4: No student in your sections has the ID or student number “${UNKNOWN_STUDENT}”`,
+    );
+    await expectNoAxeViolations(page, 'teacher import: preview');
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Import finished' })).toBeVisible({
+      timeout: 120_000,
+    });
+    const report = page.getByRole('region', { name: 'period-attendance.csv' });
+    await expect(report.locator('.report-summary')).toContainText('2 quarantined');
+    await expect(
+      report.getByRole('table', { name: /^Quarantined rows in period-attendance\.csv/ }),
+    ).toContainText('names no section');
+    // Their own import is listed for them.
+    const recent = page.getByRole('table', { name: 'Recent imports, newest first' });
+    await expect(recent.locator('tbody tr').first()).toContainText('period-attendance.csv');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 test.describe('pipeline page', () => {
   test('run now adds a succeeded run to the history; recomputing asks first', async ({
     page,
