@@ -15,9 +15,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
+import { openStore } from '../main/store/open';
 import { databasePath } from '../main/store/paths';
-import { benchDistrict, report, RESULTS_DIR } from './lib';
+import { benchDistrict, copyDatabase, report, RESULTS_DIR } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +35,8 @@ const csv = path.join(work, `attendance-${rows}.csv`);
 // Period attendance for every student, section and school day, repeated over the days of the
 // year until the file has the rows asked for.
 {
-  const db = new SQLite(databasePath(dataDir), { readonly: true });
+  const store = await openStore(databasePath(dataDir), { readonly: true });
+  const db = store.sqlite;
   const pairs = db
     .prepare(
       `SELECT s.student_number, e.section_id, term.start_date, term.end_date
@@ -49,7 +50,7 @@ const csv = path.join(work, `attendance-${rows}.csv`);
     .prepare('SELECT DISTINCT date FROM calendar_days WHERE is_instructional = 1 ORDER BY date')
     .pluck()
     .all() as string[];
-  db.close();
+  await store.close();
   const out = fs.openSync(csv, 'w');
   fs.writeSync(out, 'Student_Number,Section ID,Date,Code\n');
   let written = 0;
@@ -91,7 +92,7 @@ const indexed = sqliteImport(
 // Ours, in a child process so its peak memory is its own.
 const target = path.join(work, 'ours');
 fs.mkdirSync(target);
-fs.copyFileSync(databasePath(dataDir), databasePath(target));
+copyDatabase(databasePath(dataDir), databasePath(target));
 const child = spawnSync(
   process.execPath,
   ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), databasePath(target), csv],

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemo, isEmpty } from '../main/app/start';
 import { openStore } from '../main/store/open';
+import { storeKeyPath } from '../main/store/key';
 import { databasePath } from '../main/store/paths';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
@@ -30,6 +31,12 @@ export function fileSize(file: string): number {
     (n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0),
     0,
   );
+}
+
+/** Copies a database with its key file (an encrypted database is useless without it). */
+export function copyDatabase(source: string, target: string): void {
+  fs.copyFileSync(source, target);
+  fs.copyFileSync(storeKeyPath(source), storeKeyPath(target));
 }
 
 /** A demo district of `students` in bench/results/district-<n>, generated once and reused. */

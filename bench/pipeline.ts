@@ -23,7 +23,7 @@ import { DEFAULT_BATCH_SIZE, runPipeline, type PipelineRunSummary } from '../mai
 import { dayNumber, SchoolWeeks } from '../main/pipeline/weeks';
 import { openStore } from '../main/store/open';
 import { databasePath } from '../main/store/paths';
-import { benchDistrict, fileSize, report, RESULTS_DIR } from './lib';
+import { benchDistrict, copyDatabase, fileSize, report, RESULTS_DIR } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +51,7 @@ const file = databasePath(workDir);
 process.stderr.write(
   `  copying the ${students}-student district (${(fileSize(source) / 1e9).toFixed(1)} GB)…\n`,
 );
-fs.copyFileSync(source, file);
+copyDatabase(source, file);
 const store = await openStore(file, { quickCheckMaxBytes: 0 });
 
 // ---------------------------------------------------------------- the pipeline

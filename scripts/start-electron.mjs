@@ -29,10 +29,18 @@ if (!electronBinaryPath()) {
 // better-sqlite3 in node_modules is built for Node (tests, web host, CLI). Electron needs its
 // own build; keep it in .electron-native/ so the two never overwrite each other.
 const version = electronVersion();
-const nativeDir = path.join(root, '.electron-native', version);
+// Keyed by the SQLite package too: a build from before encryption must not be reused.
+const sqlitePkg = JSON.parse(
+  fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+);
+const nativeDir = path.join(
+  root,
+  '.electron-native',
+  `${version}-${sqlitePkg.name}-${sqlitePkg.version}`,
+);
 const binding = path.join(nativeDir, 'build', 'Release', 'better_sqlite3.node');
 if (!fs.existsSync(binding)) {
-  console.log(`Building better-sqlite3 for Electron ${version}…`);
+  console.log(`Building ${sqlitePkg.name} for Electron ${version}…`);
   fs.rmSync(nativeDir, { recursive: true, force: true });
   fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), nativeDir, {
     recursive: true,

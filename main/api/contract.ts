@@ -216,7 +216,12 @@ export interface SystemInfo {
   districtName: string | null;
   studentCount: number;
   dataAsOf: IsoDate | null;
+  /** How student data is kept on this machine's disk (shown in the header). */
+  storage: KeyProtection | 'not-encrypted';
 }
+
+/** Who guards the database key: the OS keychain, or a key file only its owner can read. */
+export type KeyProtection = 'os-keychain' | 'owner-only-file';
 
 export interface StaffSummary {
   id: string;

@@ -13,6 +13,7 @@ import { scoreStudents } from '../risk/score';
 import { installShippedModel } from '../training/shipped';
 import { runPipeline } from '../pipeline';
 import { flushAudit } from '../audit/log';
+import type { KeyProtector } from '../store/key';
 import { openStore, type Store } from '../store/open';
 import { databasePath, dataDir as defaultDataDir } from '../store/paths';
 import { CoreEvents } from './events';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   /** Students in the demo district created when the database is empty; 0 leaves it empty. */
   demoStudents?: number;
   log?: (message: string) => void;
+  /** What guards the database key; the desktop host passes the OS keychain. */
+  keyProtector?: KeyProtector;
 }
 
 export interface Core {
@@ -92,7 +95,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // The CLI's stdout carries results (JSON) that scripts parse; its messages go to stderr.
   const log =
     options.log ?? ((m: string) => (options.host === 'cli' ? console.error(m) : console.log(m)));
-  const store = await openStore(databasePath(options.dataDir ?? defaultDataDir()));
+  const store = await openStore(databasePath(options.dataDir ?? defaultDataDir()), {
+    ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+  });
   const demoStudents = options.demoStudents ?? demoStudentsFromEnv();
   if (demoStudents > 0 && (await isEmpty(store))) {
     log(`First run: creating a demo district of ${demoStudents} students in ${store.path}`);

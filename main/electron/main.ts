@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { startCore, type Core } from '../app/start';
 import { DatabaseOpenError } from '../store/errors';
+import { keychainProtector } from './keychain';
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
 const rendererFile = path.join(import.meta.dirname, '../renderer/index.html');
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
       host: 'electron',
       dataDir: process.env.SIGHTLINE_DATA_DIR ?? app.getPath('userData'),
       schedulePipeline: true,
+      keyProtector: await keychainProtector((m) => console.log(m)),
     });
   } catch (error) {
     const { dialog } = await import('electron');

@@ -281,6 +281,7 @@ export class JobRunner {
       kind: job.kind,
       input: JSON.parse(job.input_json) as unknown,
       databasePath: this.#store.path,
+      databaseKey: this.#store.key?.toString('hex') ?? null,
       cancelFlag,
       ...(location.entry ? { entry: location.entry } : {}),
     };

@@ -30,6 +30,8 @@ export interface WorkerInput {
   kind: string;
   input: unknown;
   databasePath: string;
+  /** The database key in hex: a worker cannot reach the OS keychain itself. */
+  databaseKey: string | null;
   /** Int32Array over this buffer: [0] = 1 once the user pressed Cancel. */
   cancelFlag: SharedArrayBuffer;
   /** Source mode only: the TypeScript entry the dev bootstrap loads through tsx. */

@@ -13,7 +13,11 @@ const cancelled = new Int32Array(data.cancelFlag);
 
 async function main(): Promise<void> {
   if (!isJobKind(data.kind)) throw new Error(`Unknown job kind “${data.kind}”.`);
-  const store = await openStore(data.databasePath, { migrate: false, quickCheckMaxBytes: 0 });
+  const store = await openStore(data.databasePath, {
+    migrate: false,
+    quickCheckMaxBytes: 0,
+    ...(data.databaseKey ? { key: Buffer.from(data.databaseKey, 'hex') } : {}),
+  });
   let lastPost = 0;
   try {
     const result = await JOB_HANDLERS[data.kind]({

@@ -3,8 +3,19 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { KeyProtection } from '../api/contract';
 import { migrations, SCHEMA_VERSION } from '../../db/migrations';
 import { DatabaseOpenError } from './errors';
+import {
+  createStoreKey,
+  isPlaintextDatabase,
+  keyPragmas,
+  ownerOnlyFile,
+  readStoreKey,
+  storeKeyPath,
+  type KeyProtector,
+  type StoreKey,
+} from './key';
 
 /** "SLIN" — marks a SQLite file as Sightline's, so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x534c494e;
@@ -13,6 +24,10 @@ export interface Store {
   path: string;
   sqlite: SQLite.Database;
   db: Kysely<Database>;
+  /** The encryption key, for job workers that open their own connection; null in memory. */
+  key: Buffer | null;
+  /** What guards the key on this machine; null when the caller supplied the key. */
+  keyProtection: KeyProtection | null;
   close(): Promise<void>;
 }
 
@@ -22,49 +37,52 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Files up to this size get a full quick_check at open. */
   quickCheckMaxBytes?: number;
+  /** The key, when the caller already holds it (job workers get it from their host). */
+  key?: Buffer;
+  /** What guards the key file: the desktop host passes the OS keychain. */
+  keyProtector?: KeyProtector;
 }
 
 /**
- * Opens (creating if absent) a Sightline database: WAL, foreign keys, busy timeout, then
- * checks that the file is healthy and not from a newer release before migrating it forward.
- * Never overwrites a file it refuses.
+ * Opens (creating if absent) a Sightline database, encrypted at rest (see key.ts): WAL, foreign
+ * keys, busy timeout, then checks that the file is healthy and not from a newer release before
+ * migrating it forward. A plaintext database from before encryption is checked, then encrypted
+ * in place. Never overwrites a file it refuses.
  */
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
-  const isNew = file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const inMemory = file === ':memory:';
+  const isNew = inMemory || !fs.existsSync(file) || fs.statSync(file).size === 0;
+  if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const quickCheckMaxBytes = options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES;
+  const protector = options.keyProtector ?? ownerOnlyFile;
 
-  let sqlite: SQLite.Database;
-  try {
-    sqlite = new SQLite(file, {
-      readonly: options.readonly ?? false,
-      fileMustExist: false,
-      // Electron needs better-sqlite3 built for its own ABI; scripts/start-electron.mjs builds it.
-      ...(process.env.SIGHTLINE_SQLITE_BINDING
-        ? { nativeBinding: process.env.SIGHTLINE_SQLITE_BINDING }
-        : {}),
-    });
-    // Reading the schema forces SQLite to parse the header: garbage fails here.
-    sqlite.pragma('schema_version');
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    // Only SQLite's own verdict means a bad file; anything else (a missing native module,
-    // permissions) is reported as it is, never as "move the file aside".
-    if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw error;
-    throw new DatabaseOpenError(
-      'corrupt',
-      `The database file ${file} is damaged or is not a SQLite database (${(error as Error).message}). ` +
-        'It was left untouched; restore it from a backup or move it aside to start fresh.',
-      file,
-    );
+  let storeKey: StoreKey | null = null;
+  if (!inMemory && options.key) {
+    storeKey = { key: options.key, protection: protector.kind };
+  } else if (!inMemory) {
+    const plaintext = !isNew && isPlaintextDatabase(file);
+    if (plaintext && !options.readonly) {
+      storeKey = await encryptInPlace(file, protector, quickCheckMaxBytes);
+    } else if (!plaintext) {
+      storeKey =
+        (await readStoreKey(file, protector)) ??
+        (isNew ? await createStoreKey(file, protector) : null);
+      if (!storeKey) throw keyMissing(file);
+    }
   }
+
+  const sqlite = connect(file, options, storeKey?.key ?? null);
   try {
-    checkHealth(sqlite, file, isNew, options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES);
+    checkHealth(sqlite, file, isNew, quickCheckMaxBytes);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Encrypted pages are decrypted on every read from disk and mmap is off under a cipher, so
+    // a larger page cache (64 MB, SQLite's default is 2 MB) keeps hot pages decrypted.
+    sqlite.pragma('cache_size = -65536');
     if (isNew && !options.readonly) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
 
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -73,6 +91,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
       path: file,
       sqlite,
       db,
+      key: storeKey?.key ?? null,
+      keyProtection: options.key ? null : (storeKey?.protection ?? null),
       close: async () => {
         await db.destroy();
       },
@@ -81,6 +101,110 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     sqlite.close();
     throw error;
   }
+}
+
+/** A connection with the key applied; SQLite's verdict on the header is checked here. */
+function connect(
+  file: string,
+  options: Pick<OpenOptions, 'readonly'>,
+  key: Buffer | null,
+): SQLite.Database {
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: false,
+      // Electron needs the native module built for its own ABI; scripts/start-electron.mjs builds it.
+      ...(process.env.SIGHTLINE_SQLITE_BINDING
+        ? { nativeBinding: process.env.SIGHTLINE_SQLITE_BINDING }
+        : {}),
+    });
+  } catch (error) {
+    throw classifyOpenError(error, file, key);
+  }
+  try {
+    if (key) for (const pragma of keyPragmas(key)) sqlite.pragma(pragma);
+    // Reading the schema makes SQLite read (and decrypt) the header: garbage fails here.
+    sqlite.pragma('schema_version');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw classifyOpenError(error, file, key);
+  }
+}
+
+function classifyOpenError(error: unknown, file: string, key: Buffer | null): unknown {
+  const code = (error as { code?: unknown }).code;
+  // Only SQLite's own verdict means a bad file; anything else (a missing native module,
+  // permissions) is reported as it is, never as "move the file aside".
+  if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') return error;
+  const cause = key
+    ? `is damaged, or was encrypted with a key other than the one in ${storeKeyPath(file)}`
+    : 'is damaged or is not a SQLite database';
+  return new DatabaseOpenError(
+    'corrupt',
+    `The database file ${file} ${cause} (${(error as Error).message}). ` +
+      'It was left untouched; restore it from a backup or move it aside to start fresh.',
+    file,
+  );
+}
+
+function keyMissing(file: string): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'key_missing',
+    `The database file ${file} is encrypted (or damaged), and its key file ${storeKeyPath(file)} is missing. ` +
+      'It was left untouched; restore the key file from the backup you made with the database, or move the database aside to start fresh.',
+    file,
+  );
+}
+
+/**
+ * A database from before encryption: checked as it is (a file we would refuse stays as it was),
+ * then encrypted into a copy that replaces it by rename, so a crash leaves either the plaintext
+ * file or the encrypted one, never a mix. The key is written first and reused on a retry.
+ */
+async function encryptInPlace(
+  file: string,
+  protector: KeyProtector,
+  quickCheckMaxBytes: number,
+): Promise<StoreKey> {
+  const plain = connect(file, {}, null);
+  try {
+    checkHealth(plain, file, false, quickCheckMaxBytes);
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    // Leaving WAL needs every other connection closed; SQLITE_BUSY says another copy is running.
+    plain.pragma('journal_mode = DELETE');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    throw new DatabaseOpenError(
+      'in_use',
+      `The database ${file} needs to be encrypted once, and another program has it open. Close other Sightline windows and try again.`,
+      file,
+    );
+  } finally {
+    plain.close();
+  }
+  const storeKey = (await readStoreKey(file, protector)) ?? (await createStoreKey(file, protector));
+  const temp = `${file}.encrypting`;
+  fs.rmSync(temp, { force: true });
+  fs.rmSync(`${temp}-journal`, { force: true });
+  fs.copyFileSync(file, temp);
+  const encrypted = new SQLite(temp, {
+    ...(process.env.SIGHTLINE_SQLITE_BINDING
+      ? { nativeBinding: process.env.SIGHTLINE_SQLITE_BINDING }
+      : {}),
+  });
+  try {
+    encrypted.pragma(`cipher = 'aegis'`);
+    encrypted.pragma(`rekey = 'raw:${storeKey.key.toString('hex')}'`);
+  } finally {
+    encrypted.close();
+  }
+  const fd = fs.openSync(temp, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(temp, file);
+  return storeKey;
 }
 
 /**

@@ -20,6 +20,7 @@ export const systemHandlers: Pick<HandlerMap, 'system.info'> = {
       districtName: district?.name ?? null,
       studentCount: counts.students,
       dataAsOf: counts.asOf,
+      storage: store.keyProtection ?? (store.key ? 'owner-only-file' : 'not-encrypted'),
     };
   },
 };

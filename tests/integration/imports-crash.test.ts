@@ -7,10 +7,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDistrict } from '../../db/seed/generate';
 import { bindCore } from '../../main/app/start';
+import { storeKeyPath } from '../../main/store/key';
 import { openStore } from '../../main/store/open';
 import { tempDir } from '../helpers';
 
@@ -47,12 +47,14 @@ function freshDataDir(name: string): string {
   const dir = path.join(t.dir, name);
   fs.mkdirSync(dir);
   fs.copyFileSync(seedDb, path.join(dir, 'sightline.sqlite'));
+  fs.copyFileSync(storeKeyPath(seedDb), storeKeyPath(path.join(dir, 'sightline.sqlite')));
   return dir;
 }
 
 /** Everything an import and the pipeline produce, without ids and timestamps. */
-function finalState(dataDir: string) {
-  const db = new SQLite(path.join(dataDir, 'sightline.sqlite'), { readonly: true });
+async function finalState(dataDir: string) {
+  const store = await openStore(path.join(dataDir, 'sightline.sqlite'), { readonly: true });
+  const db = store.sqlite;
   try {
     return {
       attendance: db
@@ -76,12 +78,12 @@ function finalState(dataDir: string) {
       dirty: db.prepare('SELECT count(*) FROM feature_dirty').pluck().get(),
     };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
 describe('import crash safety (kill -9 mid-import)', () => {
-  let expected: ReturnType<typeof finalState>;
+  let expected: Awaited<ReturnType<typeof finalState>>;
   let rowCount = 0;
 
   beforeAll(async () => {
@@ -120,7 +122,7 @@ describe('import crash safety (kill -9 mid-import)', () => {
     const clean = freshDataDir('uninterrupted');
     const child = startImport(clean);
     expect(await exited(child)).toBe(0);
-    expected = finalState(clean);
+    expected = await finalState(clean);
   }, 240_000);
 
   afterAll(() => t.cleanup());
@@ -167,6 +169,6 @@ describe('import crash safety (kill -9 mid-import)', () => {
     expect(midFile).toBeGreaterThan(0);
     const rerun = startImport(dir);
     expect(await exited(rerun)).toBe(0);
-    expect(finalState(dir)).toEqual(expected);
+    expect(await finalState(dir)).toEqual(expected);
   }, 240_000);
 });

@@ -10,6 +10,7 @@ import { SYNCED_TABLES, type Database } from '../../db/schema';
 import { bindCore } from '../../main/app/start';
 import { refreshIndicators } from '../../main/indicators/refresh';
 import { DatabaseOpenError } from '../../main/store/errors';
+import { createStoreKey, ownerOnlyFile } from '../../main/store/key';
 import { APPLICATION_ID, openStore } from '../../main/store/open';
 import { buildTinyDistrict, ids } from '../fixtures/tiny-district';
 import { tempDir } from '../helpers';
@@ -138,6 +139,8 @@ describe('local store', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const file = path.join(t.dir, 'corrupt.sqlite');
+    // Its key is present, so the file itself is what is wrong.
+    await createStoreKey(file, ownerOnlyFile);
     fs.writeFileSync(file, crypto.randomBytes(8192));
     const before = sha(file);
     const error = await openStore(file).catch((e: unknown) => e);
