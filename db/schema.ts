@@ -668,6 +668,59 @@ export interface RiskFeedbackTable extends SyncedColumns {
   note: string;
 }
 
+// ---------------------------------------------------------------- interventions (main/interventions)
+
+/** MTSS tiers: 1 universal, 2 targeted, 3 intensive (DOMAIN.md). */
+export const INTERVENTION_TIERS = [1, 2, 3] as const;
+export type InterventionTier = (typeof INTERVENTION_TIERS)[number];
+export const INTERVENTION_TYPES = [
+  'attendance',
+  'academic',
+  'behaviour',
+  'social_emotional',
+] as const;
+export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+/** How often progress is checked: Tier 3 weekly, Tier 2 every two weeks by default. */
+export const MONITORING_FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
+export type MonitoringFrequency = (typeof MONITORING_FREQUENCIES)[number];
+export const INTERVENTION_STATUSES = ['active', 'closed'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+export const INTERVENTION_OUTCOMES = ['met', 'partly_met', 'not_met', 'discontinued'] as const;
+export type InterventionOutcome = (typeof INTERVENTION_OUTCOMES)[number];
+export const CHECKIN_PROGRESS = ['improving', 'no_change', 'worsening'] as const;
+export type CheckinProgress = (typeof CHECKIN_PROGRESS)[number];
+
+export interface InterventionTable extends SyncedColumns {
+  student_id: string;
+  tier: InterventionTier;
+  type: InterventionType;
+  goal: string;
+  strategies: string;
+  /** The staff member who champions it. */
+  owner_id: string;
+  start_date: IsoDate;
+  /** Planned end (start + duration; six weeks by default). */
+  end_date: IsoDate;
+  monitoring: MonitoringFrequency;
+  status: InterventionStatus;
+  outcome: InterventionOutcome | null;
+  outcome_note: string | null;
+  closed_at: EpochMs | null;
+  closed_by: string | null;
+  created_by: string;
+}
+
+export interface InterventionCheckinTable extends SyncedColumns {
+  intervention_id: string;
+  student_id: string;
+  author_id: string;
+  date: IsoDate;
+  progress: CheckinProgress;
+  note: string;
+  /** 1: only the author and counselors read it. */
+  private: 0 | 1;
+}
+
 /** One student-week's raw model input: float32 values in `settings['model_inputs.keys']` order, NaN = missing. */
 export interface ModelInputTable {
   week_start: IsoDate;
@@ -717,6 +770,8 @@ export interface Database {
   risk_runs: RiskRunTable;
   risk_feedback: RiskFeedbackTable;
   model_inputs: ModelInputTable;
+  interventions: InterventionTable;
+  intervention_checkins: InterventionCheckinTable;
 }
 
 /** Tables that carry SyncedColumns and travel through sync. */
@@ -741,6 +796,8 @@ export const SYNCED_TABLES = [
   'student_outcomes',
   'assessment_results',
   'risk_feedback',
+  'interventions',
+  'intervention_checkins',
 ] as const satisfies readonly (keyof Database)[];
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -758,6 +815,8 @@ export type AttendanceEvent = Selectable<AttendanceEventTable>;
 export type SectionGrade = Selectable<SectionGradeTable>;
 export type DisciplineIncident = Selectable<DisciplineIncidentTable>;
 export type LmsActivity = Selectable<LmsActivityTable>;
+export type Intervention = Selectable<InterventionTable>;
+export type InterventionCheckin = Selectable<InterventionCheckinTable>;
 export type StudentOutcome = Selectable<StudentOutcomeTable>;
 export type StudentIndicator = Selectable<StudentIndicatorTable>;
 export type AssessmentResult = Selectable<AssessmentResultTable>;

@@ -9,6 +9,7 @@ import * as m0002 from './0002_imports';
 import * as m0003 from './0003_features';
 import * as m0004 from './0004_risk';
 import * as m0005 from './0005_model_inputs';
+import * as m0006 from './0006_interventions';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0003_features': m0003,
   '0004_risk': m0004,
   '0005_model_inputs': m0005,
+  '0006_interventions': m0006,
 };
 
 /** The schema version this build writes: the count of migrations it knows. */

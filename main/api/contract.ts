@@ -23,6 +23,16 @@ import {
   type RiskTier,
   type StaffRole,
   RISK_TIERS,
+  CHECKIN_PROGRESS,
+  INTERVENTION_OUTCOMES,
+  INTERVENTION_TYPES,
+  MONITORING_FREQUENCIES,
+  type CheckinProgress,
+  type InterventionOutcome,
+  type InterventionStatus,
+  type InterventionTier,
+  type InterventionType,
+  type MonitoringFrequency,
 } from '../../db/schema';
 
 export const FLAG_KEYS = [
@@ -49,6 +59,37 @@ export type StudentSortKey = (typeof STUDENT_SORT_KEYS)[number];
 
 const id = z.string().min(1).max(64);
 const none = z.object({}).strict();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-01-31.')
+  // Date.parse rolls 2026-02-30 over to March; a date must read back as itself.
+  .refine((v) => {
+    const parsed = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+  }, 'That date does not exist.');
+
+/** The fields a person fills in for an intervention plan (create and edit share them). */
+const interventionPlan = z
+  .object({
+    tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+    type: z.enum(INTERVENTION_TYPES, { message: 'Choose what the intervention addresses.' }),
+    goal: z
+      .string()
+      .trim()
+      .min(1, 'Write the goal: what should change, by how much, by when.')
+      .max(1000),
+    strategies: z.string().trim().max(4000).default(''),
+    ownerId: id,
+    startDate: isoDate,
+    endDate: isoDate,
+    monitoring: z.enum(MONITORING_FREQUENCIES),
+  })
+  .strict();
+const planDatesInOrder = (v: { startDate: string; endDate: string }) => v.endDate > v.startDate;
+const planDatesMessage = {
+  message: 'The end date must come after the start date.',
+  path: ['endDate'],
+};
 /** Field key → column index (or null = not mapped), as the import wizard's mapping step edits it. */
 const columnMapping = z.record(z.string().max(64), z.number().int().min(0).max(10_000).nullable());
 export const DATE_ORDER_VALUES = ['MDY', 'DMY', 'YMD'] as const;
@@ -179,6 +220,39 @@ export const inputs = {
       note: z.string().trim().max(2000).default(''),
     })
     .strict(),
+  /** A student's interventions with their check-ins (private notes only for those allowed). */
+  'interventions.forStudent': z.object({ studentId: id }).strict(),
+  /** Staff who may champion an intervention for this student (their school's staff). */
+  'interventions.owners': z.object({ studentId: id }).strict(),
+  'interventions.create': interventionPlan
+    .extend({ studentId: id })
+    .refine(planDatesInOrder, planDatesMessage),
+  /** Edits a plan; `baseUpdatedAt` is the updatedAt the editor read (an edit of an older read is refused). */
+  'interventions.update': interventionPlan
+    .extend({ studentId: id, interventionId: id, baseUpdatedAt: z.number().int() })
+    .refine(planDatesInOrder, planDatesMessage),
+  'interventions.checkIn': z
+    .object({
+      studentId: id,
+      interventionId: id,
+      date: isoDate,
+      progress: z.enum(CHECKIN_PROGRESS, { message: 'Choose how the student is doing.' }),
+      note: z.string().trim().min(1, 'Write what happened since the last check-in.').max(4000),
+      private: z.boolean().default(false),
+    })
+    .strict(),
+  'interventions.close': z
+    .object({
+      studentId: id,
+      interventionId: id,
+      outcome: z.enum(INTERVENTION_OUTCOMES, { message: 'Choose the outcome.' }),
+      note: z.string().trim().max(2000).default(''),
+    })
+    .strict(),
+  /** Active interventions the caller owns (counselors: also their caseload's) with check-ins due. */
+  'interventions.due': none,
+  /** Admins: how many high-risk students have an active intervention; interventions by type and outcome. */
+  'interventions.coverage': z.object({ schoolId: id.optional() }).strict(),
   /** Scores every student with the active model now (it also runs after each pipeline run). */
   'risk.score': none,
   'models.list': none,
@@ -222,6 +296,67 @@ export interface SystemInfo {
 
 /** Who guards the database key: the OS keychain, or a key file only its owner can read. */
 export type KeyProtection = 'os-keychain' | 'owner-only-file';
+
+export interface InterventionCheckinView {
+  id: string;
+  date: IsoDate;
+  progress: CheckinProgress;
+  note: string;
+  private: boolean;
+  authorName: string;
+  createdAt: number;
+}
+
+export interface InterventionView {
+  id: string;
+  studentId: string;
+  tier: InterventionTier;
+  type: InterventionType;
+  goal: string;
+  strategies: string;
+  ownerId: string;
+  ownerName: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  monitoring: MonitoringFrequency;
+  status: InterventionStatus;
+  outcome: InterventionOutcome | null;
+  outcomeNote: string | null;
+  closedAt: number | null;
+  createdByName: string;
+  updatedAt: number;
+  /** The next progress check by the monitoring frequency; null once closed. */
+  nextCheckInDue: IsoDate | null;
+  overdue: boolean;
+  checkins: InterventionCheckinView[];
+  /** Private notes the caller may not read, counted so the history does not look complete. */
+  hiddenPrivateNotes: number;
+  /** Whether the caller may edit, check in and close it. */
+  canEdit: boolean;
+}
+
+export interface InterventionDue {
+  interventionId: string;
+  studentId: string;
+  studentName: string;
+  gradeLevel: number;
+  tier: InterventionTier;
+  type: InterventionType;
+  goal: string;
+  ownerName: string;
+  nextCheckInDue: IsoDate;
+  daysOverdue: number;
+}
+
+export interface InterventionCoverage {
+  schoolName: string | null;
+  highRiskStudents: number;
+  highRiskWithActive: number;
+  activeInterventions: number;
+  byType: { type: InterventionType; active: number; closed: number }[];
+  byOutcome: { outcome: InterventionOutcome; count: number }[];
+  byTier: { tier: InterventionTier; active: number }[];
+}
 
 export interface StaffSummary {
   id: string;
@@ -602,6 +737,14 @@ export interface Outputs {
   'overview.get': Overview;
   'students.list': StudentListPage;
   'students.profile': StudentProfile;
+  'interventions.forStudent': { interventions: InterventionView[]; today: IsoDate };
+  'interventions.owners': { owners: { id: string; name: string; role: StaffRole }[] };
+  'interventions.create': { id: string };
+  'interventions.update': { id: string };
+  'interventions.checkIn': { id: string };
+  'interventions.close': { id: string };
+  'interventions.due': { due: InterventionDue[]; today: IsoDate };
+  'interventions.coverage': InterventionCoverage;
   'jobs.list': { jobs: JobSummary[] };
   'jobs.get': JobSummary;
   'jobs.cancel': { cancelled: boolean };

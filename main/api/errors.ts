@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'not_found',
+  /** The record changed since the caller read it; nothing was written. */
+  'conflict',
   'unavailable',
   'internal',
 ] as const;

@@ -2,6 +2,7 @@ import { authHandlers } from '../auth/handlers';
 import { importHandlers } from '../imports/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { pipelineHandlers } from '../pipeline/handlers';
+import { interventionHandlers } from '../interventions/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { modelHandlers } from '../training/handlers';
 import { overviewHandlers } from '../overview/handlers';
@@ -21,5 +22,6 @@ export const handlers = {
   ...importHandlers,
   ...pipelineHandlers,
   ...riskHandlers,
+  ...interventionHandlers,
   ...modelHandlers,
 } satisfies HandlerMap;

@@ -22,6 +22,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   unavailable: 503,
   internal: 500,
 };

@@ -16,6 +16,7 @@ export const ERROR_TITLES: Record<ApiErrorCode, string> = {
   unauthenticated: 'You are signed out',
   forbidden: 'Outside your access',
   not_found: 'Not found',
+  conflict: 'Changed by someone else',
   unavailable: 'Sightline’s data service is not answering',
   internal: 'Something went wrong',
 };
