@@ -17,6 +17,8 @@ export default defineConfig({
         main: resolve(import.meta.dirname, 'main/web/main.ts'),
         // Background jobs run in worker threads loaded from ./worker.js (main/jobs/runner.ts).
         worker: resolve(import.meta.dirname, 'main/jobs/worker.ts'),
+        // Report PDFs are drawn in ./reports-worker.js (main/reports/render-worker.ts).
+        'reports-worker': resolve(import.meta.dirname, 'main/reports/worker.ts'),
       },
       output: { entryFileNames: '[name].js' },
     },

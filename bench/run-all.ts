@@ -7,6 +7,7 @@ const scripts = [
   'bench/pipeline.ts',
   'bench/import.ts',
   'bench/risk.ts',
+  'bench/reports.ts',
 ];
 const extra = process.argv.slice(2);
 let failed = 0;

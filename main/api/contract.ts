@@ -265,6 +265,12 @@ export const inputs = {
     .strict(),
   /** Re-activates the model that was active before the current one. */
   'models.rollback': z.object({ note: z.string().trim().max(500).default('') }).strict(),
+  /** A student's report as a tagged PDF: flags, risk and reasons, charts, grades, interventions. */
+  'reports.student': z.object({ studentId: id }).strict(),
+  /** One intervention's plan as a tagged PDF, with its check-ins and signature lines. */
+  'reports.interventionPlan': z.object({ studentId: id, interventionId: id }).strict(),
+  /** A section's class report as a tagged PDF: one row per enrolled student the caller may see. */
+  'reports.classReport': z.object({ sectionId: id }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof inputs;
@@ -727,6 +733,13 @@ export interface PipelineRunView {
   finishedAt: number | null;
 }
 
+/** A generated report, its PDF bytes base64-encoded so every host can carry it as JSON. */
+export interface ReportFile {
+  fileName: string;
+  mimeType: 'application/pdf';
+  base64: string;
+}
+
 export interface Outputs {
   'system.info': SystemInfo;
   'auth.demoAccounts': { staff: StaffSummary[] };
@@ -778,6 +791,9 @@ export interface Outputs {
   'models.train': { jobId: string };
   'models.activate': { activeId: string };
   'models.rollback': { activeId: string };
+  'reports.student': ReportFile;
+  'reports.interventionPlan': ReportFile;
+  'reports.classReport': ReportFile;
 }
 export type Output<M extends Method> = Outputs[M];
 

@@ -6,6 +6,7 @@ import { interventionHandlers } from '../interventions/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { modelHandlers } from '../training/handlers';
 import { overviewHandlers } from '../overview/handlers';
+import { reportHandlers } from '../reports/handlers';
 import { schoolHandlers } from '../schools/handlers';
 import { studentHandlers } from '../students/handlers';
 import { systemHandlers } from '../system/handlers';
@@ -24,4 +25,5 @@ export const handlers = {
   ...riskHandlers,
   ...interventionHandlers,
   ...modelHandlers,
+  ...reportHandlers,
 } satisfies HandlerMap;
