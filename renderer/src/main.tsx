@@ -6,6 +6,7 @@ import { startRouter } from './stores/routeStore';
 import { restoreSession } from './stores/sessionStore';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/interventions.css';
 
 startRouter();
 startLiveUpdates();

@@ -6,6 +6,8 @@ import type {
   ImportPreview,
   ImportSummary,
   Input,
+  InterventionCheckinView,
+  InterventionView,
   JobSummary,
   ModelVersionDetail,
   ModelVersionView,
@@ -28,6 +30,10 @@ export type {
   ImportPreview,
   ImportSummary,
   Input,
+  InterventionCheckinView,
+  InterventionCoverage,
+  InterventionDue,
+  InterventionView,
   JobSummary,
   Method,
   ModelMetricsSummary,
@@ -96,3 +102,19 @@ export type ModelSubgroup = ModelVersionDetail['subgroups'][number];
 export type CalibrationBand = ModelVersionDetail['calibration'][number];
 export type ModelList = Output<'models.list'>;
 export type ModelCardFormat = Input<'models.card'>['format'];
+
+export type InterventionTier = InterventionView['tier'];
+export type InterventionType = InterventionView['type'];
+export type InterventionStatus = InterventionView['status'];
+export type InterventionOutcome = NonNullable<InterventionView['outcome']>;
+/** How often a champion checks progress (weekly, every two weeks, monthly). */
+export type MonitoringFrequency = InterventionView['monitoring'];
+export type CheckinProgress = InterventionCheckinView['progress'];
+/** A staff member who may champion an intervention for a student. */
+export type InterventionOwner = Output<'interventions.owners'>['owners'][number];
+export type StudentInterventions = Output<'interventions.forStudent'>;
+export type CheckInsDue = Output<'interventions.due'>;
+export type InterventionPlanInput = Input<'interventions.create'>;
+export type InterventionUpdateInput = Input<'interventions.update'>;
+export type CheckInInput = Input<'interventions.checkIn'>;
+export type CloseInterventionInput = Input<'interventions.close'>;

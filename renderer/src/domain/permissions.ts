@@ -49,3 +49,17 @@ export function canRescore(role: StaffRole | undefined): boolean {
 export function canGiveRiskFeedback(role: StaffRole | undefined): boolean {
   return role === 'counselor' || role === 'school_admin' || role === 'district_admin';
 }
+
+/**
+ * Planning interventions, checking in and reminders of check-ins due: teachers, counselors and
+ * school admins. District admins read interventions only (DOMAIN.md); the core decides per plan
+ * who may change it (`canEdit`).
+ */
+export function canPlanInterventions(role: StaffRole | undefined): boolean {
+  return role === 'teacher' || role === 'counselor' || role === 'school_admin';
+}
+
+/** How many high-risk students have an active intervention: school and district admins. */
+export function canSeeInterventionCoverage(role: StaffRole | undefined): boolean {
+  return role === 'school_admin' || role === 'district_admin';
+}

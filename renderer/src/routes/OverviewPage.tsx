@@ -4,6 +4,7 @@ import { LoadingState } from '../components/feedback/LoadingState';
 import { PageHeading } from '../components/layout/PageHeading';
 import { OverviewView } from '../components/overview/OverviewView';
 import { SchoolPicker } from '../components/common/SchoolPicker';
+import { InterventionPanels } from '../components/interventions/InterventionPanels';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { useSchoolChoice } from '../hooks/useSchoolChoice';
@@ -51,7 +52,9 @@ export function OverviewPage() {
             </p>
           </EmptyState>
         ) : (
-          <OverviewView overview={state.data} />
+          <OverviewView overview={state.data}>
+            <InterventionPanels role={role} schoolId={schoolId} />
+          </OverviewView>
         )
       ) : (
         <LoadingState what="the overview" lines={6} />

@@ -7,6 +7,12 @@
 import { api } from '../api/client';
 import { dateOrder } from './imports/dateOrderStore';
 import { recentImports } from './imports/recentImportsStore';
+import {
+  checkInsDue,
+  interventionCoverage,
+  interventionOwners,
+  studentInterventions,
+} from './interventions/interventionsStore';
 import { modelDetail, modelList } from './models/modelsStore';
 import { overview } from './overviewStore';
 import { pipelineRuns } from './pipeline/pipelineRunsStore';
@@ -25,6 +31,10 @@ const DATA_STORES: { invalidate(): void }[] = [
   pipelineRuns,
   modelList,
   modelDetail,
+  studentInterventions,
+  interventionOwners,
+  checkInsDue,
+  interventionCoverage,
 ];
 
 export function markDataChanged(): void {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Overview } from '../../api/types';
 import { SCOPE_DESCRIPTIONS } from '../../domain/labels';
 import { formatDate } from '../../format/format';
@@ -6,8 +7,11 @@ import { AttendanceTrendFigure } from './AttendanceTrendFigure';
 import { FlagsByGradeFigure } from './FlagsByGradeFigure';
 import { OverviewKpis } from './OverviewKpis';
 
-/** Everything the overview shows for one scope. */
-export function OverviewView({ overview }: { overview: Overview }) {
+/**
+ * Everything the overview shows for one scope; `children` (panels to act on, such as check-ins
+ * due) come right after the key numbers.
+ */
+export function OverviewView({ overview, children }: { overview: Overview; children?: ReactNode }) {
   return (
     <>
       <p className="page-lede">
@@ -18,6 +22,7 @@ export function OverviewView({ overview }: { overview: Overview }) {
       <section aria-label="Key numbers">
         <OverviewKpis overview={overview} />
       </section>
+      {children}
       <div className="grid-2">
         <AttendanceTrendFigure points={overview.attendanceTrend} />
         <AttendanceTiers tiers={overview.attendanceTiers} />

@@ -2,6 +2,7 @@ import type { StudentProfile } from '../../api/types';
 import { canGiveRiskFeedback } from '../../domain/permissions';
 import { useSession } from '../../hooks/useSession';
 import { EmptyState } from '../feedback/EmptyState';
+import { InterventionsSection } from '../interventions/InterventionsSection';
 import { AttendanceCalendar } from './AttendanceCalendar';
 import { FlagsPanel } from './FlagsPanel';
 import { GradesFigure } from './GradesFigure';
@@ -32,6 +33,7 @@ export function ProfileView({ profile }: { profile: StudentProfile }) {
       {(canReview || profile.riskFeedback.length > 0) && (
         <RiskFeedbackList feedback={profile.riskFeedback} />
       )}
+      <InterventionsSection studentId={studentId} />
       <section className="card" aria-labelledby="indicators-title">
         <h2 id="indicators-title" className="card-title">
           Indicators

@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import type { InterventionView, IsoDate } from '../../api/types';
+import { checkInDueText } from '../../domain/interventions';
+import {
+  INTERVENTION_OUTCOME_LABELS,
+  INTERVENTION_STATUS_LABELS,
+  INTERVENTION_TIER_LABELS,
+  INTERVENTION_TYPE_LABELS,
+  MONITORING_LABELS,
+} from '../../domain/interventionLabels';
+import { formatDate, formatDateTime } from '../../format/format';
+import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
+import { CheckInForm } from './CheckInForm';
+import { CheckInHistory } from './CheckInHistory';
+import { CloseForm } from './CloseForm';
+import { PlanForm } from './PlanForm';
+
+type OpenForm = 'checkIn' | 'edit' | 'close';
+
+const ACTIONS: { form: OpenForm; label: string }[] = [
+  { form: 'checkIn', label: 'Add check-in' },
+  { form: 'edit', label: 'Edit plan' },
+  { form: 'close', label: 'Close intervention' },
+];
+
+const SAVED_MESSAGES: Record<OpenForm, string> = {
+  checkIn: 'Saved: the check-in is in the history below.',
+  edit: 'Saved: the plan is updated.',
+  close: 'Saved: the intervention is closed.',
+};
+
+/** The id of an intervention's heading, where focus goes after it is saved. */
+export function interventionHeadingId(interventionId: string): string {
+  return `intervention-${interventionId}`;
+}
+
+/**
+ * One intervention: the plan, when the next check-in is due, its outcome once closed, and its
+ * check-ins. Those who may run it (the core's `canEdit`) add check-ins, edit and close it here.
+ */
+export function InterventionCard({
+  intervention,
+  today,
+}: {
+  intervention: InterventionView;
+  today: IsoDate;
+}) {
+  const [open, setOpen] = useState<OpenForm | null>(null);
+  const [saved, setSaved] = useState('');
+  const focusWhenShown = useFocusWhenShown();
+  const headingId = interventionHeadingId(intervention.id);
+  const buttonId = (form: OpenForm) => `${headingId}-${form}`;
+  const active = intervention.status === 'active';
+  const mayRun = intervention.canEdit && active;
+
+  const openForm = (form: OpenForm) => {
+    setSaved('');
+    setOpen(form);
+  };
+  const cancel = (form: OpenForm) => {
+    setOpen(null);
+    focusWhenShown(buttonId(form));
+  };
+  const done = (form: OpenForm) => {
+    setOpen(null);
+    setSaved(SAVED_MESSAGES[form]);
+    focusWhenShown(headingId);
+  };
+
+  return (
+    <article
+      className={`intervention intervention-${intervention.status}`}
+      aria-labelledby={headingId}
+    >
+      <div className="intervention-head">
+        <h3 id={headingId} tabIndex={-1} className="intervention-title">
+          {INTERVENTION_TYPE_LABELS[intervention.type].label} ·{' '}
+          {INTERVENTION_TIER_LABELS[intervention.tier].label}
+        </h3>
+        <span className={`status-badge intervention-status-${intervention.status}`}>
+          {INTERVENTION_STATUS_LABELS[intervention.status]}
+        </span>
+      </div>
+      <PlanFacts intervention={intervention} today={today} />
+      <p className="feedback-saved" role="status">
+        {saved}
+      </p>
+      {mayRun && open === null && (
+        <div className="wizard-actions">
+          {ACTIONS.map(({ form, label }) => (
+            <button
+              key={form}
+              id={buttonId(form)}
+              type="button"
+              className={form === 'checkIn' ? 'button' : 'button button-secondary'}
+              onClick={() => openForm(form)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      {open === 'checkIn' && (
+        <CheckInForm
+          intervention={intervention}
+          today={today}
+          onCancel={() => cancel('checkIn')}
+          onSaved={() => done('checkIn')}
+        />
+      )}
+      {open === 'edit' && (
+        <PlanForm
+          mode="edit"
+          intervention={intervention}
+          studentId={intervention.studentId}
+          today={today}
+          onCancel={() => cancel('edit')}
+          onSaved={() => done('edit')}
+        />
+      )}
+      {open === 'close' && (
+        <CloseForm
+          intervention={intervention}
+          onCancel={() => cancel('close')}
+          onSaved={() => done('close')}
+        />
+      )}
+      <CheckInHistory intervention={intervention} />
+    </article>
+  );
+}
+
+/** The plan in a description list: goal, strategies, who, when, how often, what is next. */
+function PlanFacts({ intervention, today }: { intervention: InterventionView; today: IsoDate }) {
+  const due = intervention.nextCheckInDue
+    ? checkInDueText(intervention.nextCheckInDue, today)
+    : null;
+  return (
+    <dl className="intervention-facts">
+      <div className="fact-wide">
+        <dt>Goal</dt>
+        <dd className="prose">{intervention.goal}</dd>
+      </div>
+      {intervention.strategies && (
+        <div className="fact-wide">
+          <dt>Strategies</dt>
+          <dd className="prose">{intervention.strategies}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Champion</dt>
+        <dd>{intervention.ownerName}</dd>
+      </div>
+      <div>
+        <dt>Dates</dt>
+        <dd>
+          {formatDate(intervention.startDate)} to {formatDate(intervention.endDate)}
+          <span className="cell-note">Planned by {intervention.createdByName}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Checks progress</dt>
+        <dd>{MONITORING_LABELS[intervention.monitoring]}</dd>
+      </div>
+      {due && (
+        <div>
+          <dt>Next check-in</dt>
+          <dd className={due.overdue ? 'due-overdue' : undefined}>
+            {due.overdue && <span aria-hidden="true">⚠ </span>}
+            {due.text}
+          </dd>
+        </div>
+      )}
+      {intervention.status === 'closed' && intervention.outcome && (
+        <div className="fact-wide">
+          <dt>Outcome</dt>
+          <dd>
+            <strong>{INTERVENTION_OUTCOME_LABELS[intervention.outcome].label}</strong>
+            {intervention.closedAt && <> · closed {formatDateTime(intervention.closedAt)}</>}
+            {intervention.outcomeNote && <p className="prose">{intervention.outcomeNote}</p>}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
