@@ -15,7 +15,7 @@ import { studentReportData } from './gather/student';
 import type { ReportRequest } from './report-data';
 import { fileSlug } from './render/text';
 import { renderInWorker } from './render-worker';
-import { assertSectionVisible } from './section-access';
+import { assertSectionVisible } from '../scope/sections';
 
 type Method = 'reports.student' | 'reports.interventionPlan' | 'reports.classReport';
 

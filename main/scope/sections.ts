@@ -1,11 +1,11 @@
 /**
- * Which sections a staff member may export a class report for (DOMAIN.md roles): a teacher their
- * own sections, a counselor any section of their school (the report then lists only their
- * caseload), a school admin their school's sections, a district admin every section.
+ * Which sections a staff member may open or export a class report for (DOMAIN.md roles): a
+ * teacher their own sections, a counselor any section of their school (its roster then lists
+ * only their caseload), a school admin their school's sections, a district admin every section.
  */
 import type SQLite from 'better-sqlite3';
 import { ApiError, type ScopeKind } from '../api/contract';
-import type { Scope } from '../scope/scope';
+import type { Scope } from './scope';
 
 export function isSectionVisible(
   sqlite: SQLite.Database,
@@ -36,9 +36,9 @@ export function isSectionVisible(
 }
 
 const outOfScope: Record<ScopeKind, string> = {
-  sections: 'You can only export class reports for sections you teach.',
-  caseload: 'You can only export class reports for sections at your school.',
-  school: 'You can only export class reports for sections at your school.',
+  sections: 'You can only open sections you teach.',
+  caseload: 'You can only open sections at your school.',
+  school: 'You can only open sections at your school.',
   district: 'This section is not in your district.',
 };
 
