@@ -265,6 +265,10 @@ export const inputs = {
     .strict(),
   /** Re-activates the model that was active before the current one. */
   'models.rollback': z.object({ note: z.string().trim().max(500).default('') }).strict(),
+  /** Sections the caller teaches (teachers) or may open (others), with flag and risk counts. */
+  'sections.list': z.object({ schoolId: id.optional() }).strict(),
+  /** A section's roster with flags, tier and change since last week, trends and who needs attention. */
+  'sections.get': z.object({ sectionId: id }).strict(),
   /** A student's report as a tagged PDF: flags, risk and reasons, charts, grades, interventions. */
   'reports.student': z.object({ studentId: id }).strict(),
   /** One intervention's plan as a tagged PDF, with its check-ins and signature lines. */
@@ -733,6 +737,59 @@ export interface PipelineRunView {
   finishedAt: number | null;
 }
 
+/** One student on a section's roster (the section view and the class report). */
+export interface SectionRosterRow {
+  studentId: string;
+  givenName: string;
+  familyName: string;
+  studentNumber: string;
+  gradeLevel: number;
+  /** Labels of the transparent flags that are up. */
+  flags: string[];
+  riskTier: RiskTier | null;
+  riskScore: number | null;
+  previousTier: RiskTier | null;
+  /** A tier a counselor set instead of the model's, shown beside it. */
+  overrideTier: RiskTier | null;
+  attendanceRate: number | null;
+  /** The student's current grade in this section (0–100) and its letter. */
+  grade: number | null;
+  letter: string | null;
+  failing: boolean;
+  /** Grade points since the week before; null when either week has no grade. */
+  gradeChange: number | null;
+}
+
+export interface SectionHeader {
+  id: string;
+  title: string;
+  courseTitle: string;
+  period: string | null;
+  termTitle: string;
+  schoolName: string;
+  teachers: string[];
+}
+
+export interface SectionSummary extends SectionHeader {
+  /** Enrolled students the caller may see. */
+  students: number;
+  flagged: number;
+  highRisk: number;
+}
+
+export interface SectionView {
+  section: SectionHeader;
+  dataAsOf: IsoDate | null;
+  /** Everyone enrolled; `rows` holds those the caller may see (a counselor: their caseload). */
+  enrolled: number;
+  rows: SectionRosterRow[];
+  comparedWeeks: { from: IsoDate; to: IsoDate } | null;
+  /** The class week by week: mean attendance of its students and mean grade in this section. */
+  trend: { weekStart: IsoDate; attendanceRate: number | null; averageGrade: number | null }[];
+  /** Students to look at this week, each with its reasons in words. */
+  needsAttention: { studentId: string; name: string; reasons: string[] }[];
+}
+
 /** A generated report, its PDF bytes base64-encoded so every host can carry it as JSON. */
 export interface ReportFile {
   fileName: string;
@@ -791,6 +848,8 @@ export interface Outputs {
   'models.train': { jobId: string };
   'models.activate': { activeId: string };
   'models.rollback': { activeId: string };
+  'sections.list': { sections: SectionSummary[] };
+  'sections.get': SectionView;
   'reports.student': ReportFile;
   'reports.interventionPlan': ReportFile;
   'reports.classReport': ReportFile;

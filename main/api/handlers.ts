@@ -3,6 +3,7 @@ import { importHandlers } from '../imports/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { pipelineHandlers } from '../pipeline/handlers';
 import { interventionHandlers } from '../interventions/handlers';
+import { sectionHandlers } from '../sections/handlers';
 import { riskHandlers } from '../risk/handlers';
 import { modelHandlers } from '../training/handlers';
 import { overviewHandlers } from '../overview/handlers';
@@ -24,6 +25,7 @@ export const handlers = {
   ...pipelineHandlers,
   ...riskHandlers,
   ...interventionHandlers,
+  ...sectionHandlers,
   ...modelHandlers,
   ...reportHandlers,
 } satisfies HandlerMap;

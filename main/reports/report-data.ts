@@ -3,7 +3,7 @@
  * the caller), then posted to the render worker by structured clone. Types only.
  */
 import type { IsoDate, RiskTier } from '../../db/schema';
-import type { InterventionView, StudentProfile } from '../api/contract';
+import type { InterventionView, SectionRosterRow, StudentProfile } from '../api/contract';
 
 /** Who a report was made for, when, and which data and model it shows (printed on every page). */
 export interface ReportStamp {
@@ -37,27 +37,8 @@ export interface InterventionPlanData {
   intervention: InterventionView;
 }
 
-export interface ClassReportRow {
-  studentId: string;
-  givenName: string;
-  familyName: string;
-  studentNumber: string;
-  gradeLevel: number;
-  /** Labels of the transparent flags that are up. */
-  flags: string[];
-  riskTier: RiskTier | null;
-  riskScore: number | null;
-  previousTier: RiskTier | null;
-  /** A tier a counselor set instead of the model's, shown beside it. */
-  overrideTier: RiskTier | null;
-  attendanceRate: number | null;
-  /** The student's current grade in this section (0–100) and its letter. */
-  grade: number | null;
-  letter: string | null;
-  failing: boolean;
-  /** Grade points since the week before; null when either week has no grade. */
-  gradeChange: number | null;
-}
+/** One student in a class report: the same row the section view shows. */
+export type ClassReportRow = SectionRosterRow;
 
 export interface ClassReportData {
   stamp: ReportStamp;
