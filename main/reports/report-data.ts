@@ -2,7 +2,7 @@
  * The plain data each report is drawn from: gathered in the host (fast indexed SQL, scoped to
  * the caller), then posted to the render worker by structured clone. Types only.
  */
-import type { IsoDate, RiskTier } from '../../db/schema';
+import type { IsoDate } from '../../db/schema';
 import type { InterventionView, SectionRosterRow, StudentProfile } from '../api/contract';
 
 /** Who a report was made for, when, and which data and model it shows (printed on every page). */
