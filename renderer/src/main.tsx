@@ -7,6 +7,7 @@ import { restoreSession } from './stores/sessionStore';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/interventions.css';
+import './styles/sections.css';
 
 startRouter();
 startLiveUpdates();

@@ -1,16 +1,43 @@
 /**
  * Shared steps for the browser-host end-to-end tests: open the app with this run's token, sign in
- * as a demo account, check a page with axe-core, and keep a full-page screenshot of it.
+ * as a demo account, call the API as the signed-in person, check a page with axe-core, and keep a
+ * full-page screenshot of it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import type { Method, Output } from '../../main/api/contract';
 
 /** The role groups on the demo sign-in page, by their heading. */
 export type RoleGroup = 'Teachers' | 'Counselors' | 'School admins' | 'District admins';
 
 const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+/** Calls the browser host's API with the page's token and session, as the app does. */
+export async function callApi<M extends Method>(
+  page: Page,
+  method: M,
+  input: Record<string, unknown> = {},
+): Promise<Output<M>> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${sessionStorage.getItem('sightline.token') ?? ''}`,
+          'x-sightline-session': sessionStorage.getItem('sightline.session') ?? '',
+        },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { value?: unknown; error?: unknown };
+      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+      return body.value;
+    },
+    { method, input },
+  ) as Promise<Output<M>>;
+}
 
 export async function openApp(page: Page): Promise<void> {
   await page.goto(`/?token=${encodeURIComponent(process.env.SIGHTLINE_WEB_TOKEN ?? '')}`);

@@ -13,39 +13,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { Method, Output } from '../../main/api/contract';
 import { zipBuffer, zipFolder } from '../fixtures/oneroster/write-zip';
-import { expectNoAxeViolations, openApp, saveScreenshot, signInAs } from './helpers';
+import { callApi, expectNoAxeViolations, openApp, saveScreenshot, signInAs } from './helpers';
 
 const TEMPLATE = path.resolve('tests/fixtures/imports-e2e/attendance-template.csv');
 const FILE_NAME = 'attendance-e2e.csv';
 const UNKNOWN_STUDENT = 'NOT-A-STUDENT-0000';
 const BAD_DATE = '2025-02-30';
-
-/** Calls the browser host's API with the page's token and session, as the app does. */
-async function callApi<M extends Method>(
-  page: Page,
-  method: M,
-  input: Record<string, unknown> = {},
-): Promise<Output<M>> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${sessionStorage.getItem('sightline.token') ?? ''}`,
-          'x-sightline-session': sessionStorage.getItem('sightline.session') ?? '',
-        },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { value?: unknown; error?: unknown };
-      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-      return body.value;
-    },
-    { method, input },
-  ) as Promise<Output<M>>;
-}
 
 /** Waits until no background job is queued or running (e.g. the host's catch-up run at start). */
 async function waitForIdleJobs(page: Page): Promise<void> {

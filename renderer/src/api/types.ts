@@ -15,6 +15,7 @@ import type {
   Overview,
   PipelineRunView,
   RiskFeedbackView,
+  SectionView,
   StaffSummary,
   StudentListRow,
   StudentProfile,
@@ -43,10 +44,15 @@ export type {
   Overview,
   PipelineRunView,
   QuarantineRow,
+  ReportFile,
   RiskFactorView,
   RiskFeedbackView,
   SchoolSummary,
   ScopeKind,
+  SectionHeader,
+  SectionRosterRow,
+  SectionSummary,
+  SectionView,
   StaffSummary,
   StudentListPage,
   StudentListRow,
@@ -118,3 +124,10 @@ export type InterventionPlanInput = Input<'interventions.create'>;
 export type InterventionUpdateInput = Input<'interventions.update'>;
 export type CheckInInput = Input<'interventions.checkIn'>;
 export type CloseInterventionInput = Input<'interventions.close'>;
+
+/** One week of a section's trend: its students' mean attendance and mean grade in the class. */
+export type SectionTrendWeek = SectionView['trend'][number];
+/** A student to look at this week, with the reasons in words. */
+export type NeedsAttentionStudent = SectionView['needsAttention'][number];
+/** The two weeks a roster's "since last week" columns compare. */
+export type ComparedWeeks = NonNullable<SectionView['comparedWeeks']>;

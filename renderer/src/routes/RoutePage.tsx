@@ -4,6 +4,8 @@ import { ModelsPage } from './ModelsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OverviewPage } from './OverviewPage';
 import { PipelinePage } from './PipelinePage';
+import { SectionPage } from './SectionPage';
+import { SectionsPage } from './SectionsPage';
 import { StudentListPage } from './StudentListPage';
 import { StudentProfilePage } from './StudentProfilePage';
 
@@ -22,6 +24,10 @@ export function RoutePage({ route }: { route: Route }) {
       return <PipelinePage />;
     case 'models':
       return <ModelsPage modelId={route.modelId} />;
+    case 'sections':
+      return <SectionsPage />;
+    case 'section':
+      return <SectionPage key={route.sectionId} sectionId={route.sectionId} />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { ReportDownloadButton } from '../components/common/ReportDownloadButton';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
 import { PageHeading } from '../components/layout/PageHeading';
@@ -8,6 +9,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { useSession } from '../hooks/useSession';
 import { studentProfile } from '../stores/profileStore';
+import { downloadStudentReport } from '../stores/reports/downloadReport';
 import { hrefFor } from '../stores/routes';
 import { lastStudentQueryStore } from '../stores/studentListStore';
 
@@ -31,7 +33,16 @@ export function StudentProfilePage({ studentId }: { studentId: string }) {
           <span aria-hidden="true">← </span>Back to students
         </a>
       </p>
-      <PageHeading>{name ?? 'Student profile'}</PageHeading>
+      <div className="page-head">
+        <PageHeading>{name ?? 'Student profile'}</PageHeading>
+        {state.status === 'ready' && (
+          <ReportDownloadButton
+            label="Download report (PDF)"
+            what="the student’s report"
+            download={() => downloadStudentReport(studentId)}
+          />
+        )}
+      </div>
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}

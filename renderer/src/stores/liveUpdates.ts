@@ -18,6 +18,7 @@ import { overview } from './overviewStore';
 import { pipelineRuns } from './pipeline/pipelineRunsStore';
 import { studentProfile } from './profileStore';
 import { schools } from './schoolsStore';
+import { sectionList, sectionView } from './sections/sectionsStore';
 import { studentList } from './studentListStore';
 import { systemInfo } from './systemInfoStore';
 
@@ -35,6 +36,8 @@ const DATA_STORES: { invalidate(): void }[] = [
   interventionOwners,
   checkInsDue,
   interventionCoverage,
+  sectionList,
+  sectionView,
 ];
 
 export function markDataChanged(): void {

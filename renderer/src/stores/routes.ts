@@ -1,7 +1,8 @@
 /**
  * The app's routes and their hash URLs: `#/` (overview), `#/students?…` (list with its filters,
  * sort and page), `#/students/<id>` (profile), `#/imports` (import wizard), `#/pipeline`
- * (feature pipeline), `#/models` and `#/models/<id>` (risk model versions). Pure functions, no DOM.
+ * (feature pipeline), `#/models` and `#/models/<id>` (risk model versions), `#/sections` and
+ * `#/sections/<id>` (a teacher's sections and one section's roster). Pure functions, no DOM.
  */
 import type { FlagKey, RiskTier, SortDirection, StudentSortKey } from '../api/types';
 import { isFlagKey, isSortKey } from '../domain/labels';
@@ -37,6 +38,8 @@ export type Route =
   | { name: 'pipeline' }
   /** The model versions; `modelId` is the one shown in detail (null: the active one). */
   | { name: 'models'; modelId: string | null }
+  | { name: 'sections' }
+  | { name: 'section'; sectionId: string }
   | { name: 'notFound'; path: string };
 
 function parseStudentQuery(params: URLSearchParams): StudentQuery {
@@ -70,10 +73,13 @@ export function parseHash(hash: string): Route | null {
   if (path === '/imports') return { name: 'imports' };
   if (path === '/pipeline') return { name: 'pipeline' };
   if (path === '/models') return { name: 'models', modelId: null };
+  if (path === '/sections') return { name: 'sections' };
   const student = /^\/students\/([^/]+)$/.exec(path);
   if (student?.[1]) return { name: 'student', studentId: decodeURIComponent(student[1]) };
   const model = /^\/models\/([^/]+)$/.exec(path);
   if (model?.[1]) return { name: 'models', modelId: decodeURIComponent(model[1]) };
+  const section = /^\/sections\/([^/]+)$/.exec(path);
+  if (section?.[1]) return { name: 'section', sectionId: decodeURIComponent(section[1]) };
   return { name: 'notFound', path };
 }
 
@@ -106,6 +112,10 @@ export function hrefFor(route: Route): string {
       return '#/pipeline';
     case 'models':
       return route.modelId ? `#/models/${encodeURIComponent(route.modelId)}` : '#/models';
+    case 'sections':
+      return '#/sections';
+    case 'section':
+      return `#/sections/${encodeURIComponent(route.sectionId)}`;
     case 'notFound':
       return `#${route.path}`;
   }

@@ -10,6 +10,8 @@ import {
 } from '../../domain/interventionLabels';
 import { formatDate, formatDateTime } from '../../format/format';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
+import { downloadInterventionPlan } from '../../stores/reports/downloadReport';
+import { ReportDownloadButton } from '../common/ReportDownloadButton';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
 import { CloseForm } from './CloseForm';
@@ -36,7 +38,8 @@ export function interventionHeadingId(interventionId: string): string {
 
 /**
  * One intervention: the plan, when the next check-in is due, its outcome once closed, and its
- * check-ins. Those who may run it (the core's `canEdit`) add check-ins, edit and close it here.
+ * check-ins. Those who may run it (the core's `canEdit`) add check-ins, edit and close it here;
+ * anyone who can read it prints it (the PDF holds only the check-ins the reader may see).
  */
 export function InterventionCard({
   intervention,
@@ -80,6 +83,12 @@ export function InterventionCard({
         <span className={`status-badge intervention-status-${intervention.status}`}>
           {INTERVENTION_STATUS_LABELS[intervention.status]}
         </span>
+        <ReportDownloadButton
+          label="Print plan (PDF)"
+          what="the plan"
+          secondary
+          download={() => downloadInterventionPlan(intervention.studentId, intervention.id)}
+        />
       </div>
       <PlanFacts intervention={intervention} today={today} />
       <p className="feedback-saved" role="status">

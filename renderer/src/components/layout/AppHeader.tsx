@@ -1,7 +1,8 @@
 import type { StaffSummary } from '../../api/types';
 import { ROLE_LABELS } from '../../domain/labels';
 import { canImport, canSeeModels, canSeePipeline } from '../../domain/permissions';
-import type { Route } from '../../stores/routes';
+import { sectionsTitle } from '../../domain/sections';
+import { hrefFor, type Route } from '../../stores/routes';
 import { DataFreshness } from './DataFreshness';
 
 interface AppHeaderProps {
@@ -11,22 +12,25 @@ interface AppHeaderProps {
   onSignOut: () => void;
 }
 
-type NavKey = 'overview' | 'students' | 'imports' | 'pipeline' | 'models';
+type NavKey = 'overview' | 'students' | 'sections' | 'imports' | 'pipeline' | 'models';
 
 function currentNav(route: Route): NavKey | null {
   if (route.name === 'student') return 'students';
+  if (route.name === 'section') return 'sections';
   return route.name === 'notFound' ? null : route.name;
 }
 
 /**
- * The banner: app name, main navigation (Imports, Pipeline and Models only for the roles allowed
- * them), the data date, and who is signed in with a way to sign out.
+ * The banner: app name, main navigation (Sections for everyone, "My sections" for teachers; Imports,
+ * Pipeline and Models only for the roles allowed them), the data date, and who is signed in with a
+ * way to sign out.
  */
 export function AppHeader({ staff, route, studentsHref, onSignOut }: AppHeaderProps) {
   const current = currentNav(route);
   const links: { key: NavKey; href: string; label: string }[] = [
     { key: 'overview', href: '#/', label: 'Overview' },
     { key: 'students', href: studentsHref, label: 'Students' },
+    { key: 'sections', href: hrefFor({ name: 'sections' }), label: sectionsTitle(staff?.role) },
     ...(canImport(staff?.role)
       ? [{ key: 'imports' as const, href: '#/imports', label: 'Imports' }]
       : []),

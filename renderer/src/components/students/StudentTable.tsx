@@ -3,7 +3,6 @@ import {
   flexRender,
   getCoreRowModel,
   useReactTable,
-  type Header,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
@@ -13,6 +12,7 @@ import { formatCount, formatGpa, formatPercent } from '../../format/format';
 import { hrefFor } from '../../stores/routes';
 import { FlagBadges } from '../common/FlagBadge';
 import { RiskCell } from '../common/RiskChip';
+import { isNumericColumn, SortableHeader } from '../common/SortableHeader';
 import { Value } from '../common/Value';
 
 const column = createColumnHelper<StudentListRow>();
@@ -146,7 +146,7 @@ export function StudentTable({ rows, total, sort, dir, busy, caption, onSort }: 
                 ) : (
                   <td
                     key={cell.id}
-                    className={isNumeric(cell.column.columnDef.meta) ? 'num' : undefined}
+                    className={isNumericColumn(cell.column.columnDef.meta) ? 'num' : undefined}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
@@ -157,33 +157,5 @@ export function StudentTable({ rows, total, sort, dir, busy, caption, onSort }: 
         </tbody>
       </table>
     </div>
-  );
-}
-
-function isNumeric(meta: unknown): boolean {
-  return typeof meta === 'object' && meta !== null && 'numeric' in meta && meta.numeric === true;
-}
-
-function SortableHeader({ header }: { header: Header<StudentListRow, unknown> }) {
-  const sorted = header.column.getIsSorted();
-  const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
-  const icon = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕';
-  return (
-    <th
-      scope="col"
-      aria-sort={ariaSort}
-      className={isNumeric(header.column.columnDef.meta) ? 'num' : undefined}
-    >
-      <button
-        type="button"
-        className="sort-button"
-        onClick={header.column.getToggleSortingHandler()}
-      >
-        {flexRender(header.column.columnDef.header, header.getContext())}
-        <span className="sort-icon" aria-hidden="true">
-          {icon}
-        </span>
-      </button>
-    </th>
   );
 }

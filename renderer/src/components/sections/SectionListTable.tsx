@@ -1,0 +1,77 @@
+import type { SectionSummary } from '../../api/types';
+import { sectionShortTitle } from '../../domain/sections';
+import { formatCount } from '../../format/format';
+import { hrefFor } from '../../stores/routes';
+import { DataTable } from '../common/DataTable';
+import { Value } from '../common/Value';
+
+/**
+ * The sections as a table, each linking to its page. Only the section part of the name shows
+ * beside the Course column, but the link's name is read out whole, with its term ("World
+ * Cultures 6 · Sec 03 (Spring 2026)"): a course taught in two periods or two terms would otherwise
+ * give a screen reader's list of links several links with the same name.
+ */
+export function SectionListTable({
+  sections,
+  caption,
+}: {
+  sections: SectionSummary[];
+  caption: string;
+}) {
+  const schools = new Set(sections.map((s) => s.schoolName));
+  const showSchool = schools.size > 1;
+  return (
+    <DataTable
+      caption={caption}
+      head={
+        <tr>
+          <th scope="col">Course</th>
+          <th scope="col">Section</th>
+          <th scope="col">Period</th>
+          <th scope="col">Term</th>
+          {showSchool && <th scope="col">School</th>}
+          <th scope="col">Teachers</th>
+          <th scope="col" className="num">
+            Students
+          </th>
+          <th scope="col" className="num">
+            Flagged
+          </th>
+          <th scope="col" className="num">
+            High risk
+          </th>
+        </tr>
+      }
+    >
+      {sections.map((s) => (
+        <SectionListRow key={s.id} section={s} showSchool={showSchool} />
+      ))}
+    </DataTable>
+  );
+}
+
+function SectionListRow({ section, showSchool }: { section: SectionSummary; showSchool: boolean }) {
+  const short = sectionShortTitle(section);
+  const hiddenCourse = short === section.title ? '' : section.title.slice(0, -short.length);
+  return (
+    <tr>
+      <th scope="row">{section.courseTitle}</th>
+      <td>
+        <a className="section-link" href={hrefFor({ name: 'section', sectionId: section.id })}>
+          {hiddenCourse && <span className="visually-hidden">{hiddenCourse}</span>}
+          {short}
+          <span className="visually-hidden"> ({section.termTitle})</span>
+        </a>
+      </td>
+      <td>
+        <Value text={section.period} />
+      </td>
+      <td>{section.termTitle}</td>
+      {showSchool && <td>{section.schoolName}</td>}
+      <td>{section.teachers.length > 0 ? section.teachers.join(', ') : 'None listed'}</td>
+      <td className="num">{formatCount(section.students)}</td>
+      <td className="num">{formatCount(section.flagged)}</td>
+      <td className="num">{formatCount(section.highRisk)}</td>
+    </tr>
+  );
+}
