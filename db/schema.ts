@@ -721,7 +721,7 @@ export interface InterventionCheckinTable extends SyncedColumns {
   private: 0 | 1;
 }
 
-/** One student-week's raw model input: float32 values in `settings['model_inputs.keys']` order, NaN = missing. */
+/** One student-week's raw model input: float64 values in `settings['model_inputs.keys']` order (the layout is recorded there too), NaN = missing. */
 export interface ModelInputTable {
   week_start: IsoDate;
   student_id: string;
