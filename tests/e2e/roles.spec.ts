@@ -49,6 +49,7 @@ for (const { group, slug } of ROLES) {
       await expect(page.getByText(/data as of \w{3} \d{1,2}, \d{4}/)).toBeVisible();
       // The browser host keeps the database key in an owner-only file (no OS keychain).
       await expect(page.getByRole('banner')).toContainText('Encrypted on this computer (key file)');
+      await expect(page.getByRole('banner')).toContainText('Local only, not synced');
       await expect(page.getByRole('img', { name: /attendance rate by week/i })).toBeVisible();
       await showAllTables(page);
       await expect(page.getByRole('table', { name: 'Attendance rate by week' })).toBeVisible();

@@ -14,7 +14,7 @@ const STORAGE_LABELS: Record<SystemInfo['storage'], string> = {
 /**
  * "Data as of Sep 8, 2025" in the header: the latest school day the local data describes. It
  * follows imports and pipeline runs (the data.changed event marks it stale). Beside it, how the
- * data is kept on this computer's disk.
+ * data is kept on this computer's disk, and that it is not synced with the district yet.
  */
 export function DataFreshness() {
   const info = dataOf(useQuery(systemInfo, null).state);
@@ -29,6 +29,8 @@ export function DataFreshness() {
       ) : (
         'No attendance or activity data yet'
       )}
+      {/* Sync with the district is not built yet: say so rather than imply it. */}
+      <span className="header-status-sync"> · Local only, not synced</span>
       <span className="header-status-storage"> · {STORAGE_LABELS[info.storage]}</span>
     </p>
   );
