@@ -11,7 +11,7 @@ import type { CallContext, HandlerMap } from '../api/router';
 import { writeAudit } from '../audit/log';
 import { requireRole } from '../auth/roles';
 import type { Session } from '../auth/sessions';
-import { recordLocalChange } from '../sync/outbox';
+import { insertLocal, updateLocal } from '../sync/outbox';
 import { INTERVENTION_EDITORS, mayEdit } from './access';
 import { interventionCoverage } from './coverage';
 import { interventionsDue } from './due';
@@ -78,23 +78,7 @@ export const interventionHandlers: Pick<HandlerMap, Method> = {
       closed_by: null,
       created_by: session.staff.id,
     };
-    sqlite.transaction(() => {
-      sqlite
-        .prepare(
-          `INSERT INTO interventions (${Object.keys(row).join(', ')})
-           VALUES (${Object.keys(row)
-             .map((k) => `@${k}`)
-             .join(', ')})`,
-        )
-        .run(row);
-      recordLocalChange(sqlite, {
-        table: 'interventions',
-        rowId: id,
-        operation: 'insert',
-        changes: row as unknown as Record<string, unknown>,
-        baseVersion: 0,
-      });
-    })();
+    insertLocal(sqlite, 'interventions', row);
     audit(ctx, session, 'intervention.create', id, input.studentId, {
       tier: input.tier,
       type: input.type,
@@ -117,22 +101,7 @@ export const interventionHandlers: Pick<HandlerMap, Method> = {
     }
     checkOwner(ctx, input);
     const changes = { ...planColumns(input), updated_at: Date.now() };
-    sqlite.transaction(() => {
-      sqlite
-        .prepare(
-          `UPDATE interventions SET ${Object.keys(changes)
-            .map((k) => `${k} = @${k}`)
-            .join(', ')} WHERE id = @id`,
-        )
-        .run({ ...changes, id: input.interventionId });
-      recordLocalChange(sqlite, {
-        table: 'interventions',
-        rowId: input.interventionId,
-        operation: 'update',
-        changes,
-        baseVersion: current.version,
-      });
-    })();
+    updateLocal(sqlite, 'interventions', input.interventionId, changes, current.version);
     audit(ctx, session, 'intervention.update', input.interventionId, input.studentId, {});
     return { id: input.interventionId };
   },
@@ -179,23 +148,7 @@ export const interventionHandlers: Pick<HandlerMap, Method> = {
       note: input.note,
       private: input.private ? 1 : 0,
     };
-    sqlite.transaction(() => {
-      sqlite
-        .prepare(
-          `INSERT INTO intervention_checkins (${Object.keys(row).join(', ')})
-           VALUES (${Object.keys(row)
-             .map((k) => `@${k}`)
-             .join(', ')})`,
-        )
-        .run(row);
-      recordLocalChange(sqlite, {
-        table: 'intervention_checkins',
-        rowId: id,
-        operation: 'insert',
-        changes: row,
-        baseVersion: 0,
-      });
-    })();
+    insertLocal(sqlite, 'intervention_checkins', row);
     audit(ctx, session, 'intervention.checkin', input.interventionId, input.studentId, {
       progress: input.progress,
       private: input.private,
@@ -219,22 +172,7 @@ export const interventionHandlers: Pick<HandlerMap, Method> = {
       closed_by: session.staff.id,
       updated_at: now,
     };
-    sqlite.transaction(() => {
-      sqlite
-        .prepare(
-          `UPDATE interventions SET ${Object.keys(changes)
-            .map((k) => `${k} = @${k}`)
-            .join(', ')} WHERE id = @id`,
-        )
-        .run({ ...changes, id: input.interventionId });
-      recordLocalChange(sqlite, {
-        table: 'interventions',
-        rowId: input.interventionId,
-        operation: 'update',
-        changes,
-        baseVersion: current.version,
-      });
-    })();
+    updateLocal(sqlite, 'interventions', input.interventionId, changes, current.version);
     audit(ctx, session, 'intervention.close', input.interventionId, input.studentId, {
       outcome: input.outcome,
     });

@@ -37,3 +37,46 @@ export function recordLocalChange(
       now,
     );
 }
+
+/** Inserts a new row written on this laptop, with its outbox entry, in one transaction. */
+export function insertLocal(
+  sqlite: SQLite.Database,
+  table: SyncedTableName,
+  row: { id: string } & Record<string, unknown>,
+): void {
+  const columns = Object.keys(row);
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      )
+      .run(row);
+    recordLocalChange(sqlite, {
+      table,
+      rowId: row.id,
+      operation: 'insert',
+      changes: row,
+      baseVersion: 0,
+    });
+  })();
+}
+
+/** Updates columns of a row on this laptop, with its outbox entry, in one transaction. */
+export function updateLocal(
+  sqlite: SQLite.Database,
+  table: SyncedTableName,
+  id: string,
+  changes: Record<string, unknown>,
+  baseVersion: number,
+): void {
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `UPDATE ${table} SET ${Object.keys(changes)
+          .map((c) => `${c} = @${c}`)
+          .join(', ')} WHERE id = @id`,
+      )
+      .run({ ...changes, id });
+    recordLocalChange(sqlite, { table, rowId: id, operation: 'update', changes, baseVersion });
+  })();
+}
