@@ -99,7 +99,8 @@ export const interventionHandlers: Pick<HandlerMap, Method> = {
         'Someone changed this plan after you opened it, so your edit was not saved. Your changes are still in the form: reload the plan, then apply them again.',
       );
     }
-    checkOwner(ctx, input);
+    // A champion who has since left stays on the plan until someone chooses another.
+    if (input.ownerId !== current.owner_id) checkOwner(ctx, input);
     const changes = { ...planColumns(input), updated_at: Date.now() };
     updateLocal(sqlite, 'interventions', input.interventionId, changes, current.version);
     audit(ctx, session, 'intervention.update', input.interventionId, input.studentId, {});
@@ -218,7 +219,8 @@ function checkOwner(ctx: CallContext, input: { studentId: string; ownerId: strin
     throw new ApiError('invalid_input', 'Choose who champions this intervention.', [
       {
         path: 'ownerId',
-        message: 'That person is not on the staff of this student’s school.',
+        message:
+          'Choose one of this student’s teachers, their counselor or a school administrator: only they can open the plan.',
       },
     ]);
   }

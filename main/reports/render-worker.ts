@@ -23,6 +23,8 @@ function workerLocation(): { file: URL; entry?: string } {
 }
 
 interface Pending {
+  /** The worker drawing it: a worker stopping fails only its own requests. */
+  worker: Worker;
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
 }
@@ -32,9 +34,12 @@ let nextId = 1;
 const pending = new Map<number, Pending>();
 let idleTimer: NodeJS.Timeout | null = null;
 
-function failAll(error: Error): void {
-  for (const p of pending.values()) p.reject(error);
-  pending.clear();
+function failAll(w: Worker, error: Error): void {
+  for (const [id, p] of pending) {
+    if (p.worker !== w) continue;
+    pending.delete(id);
+    p.reject(error);
+  }
 }
 
 function start(): Worker {
@@ -50,11 +55,11 @@ function start(): Worker {
   });
   w.on('error', (error) => {
     if (worker === w) worker = null;
-    failAll(error);
+    failAll(w, error);
   });
   w.on('exit', (code) => {
     if (worker === w) worker = null;
-    failAll(new Error(`The reports worker stopped (exit code ${code}).`));
+    failAll(w, new Error(`The reports worker stopped (exit code ${code}).`));
   });
   return w;
 }
@@ -84,7 +89,7 @@ export function renderInWorker(request: ReportRequest): Promise<Buffer> {
   if (idleTimer) clearTimeout(idleTimer);
   const id = nextId++;
   return new Promise<Buffer>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { worker: w, resolve, reject });
     w.postMessage({ id, request });
   });
 }

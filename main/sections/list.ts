@@ -16,6 +16,16 @@ export async function listSections(
   scope: Scope,
   schoolId: string | null,
 ): Promise<SectionSummary[]> {
+  const dataAsOf =
+    (
+      await db
+        .selectFrom('student_indicators')
+        .select(sql<string | null>`max(as_of)`.as('on'))
+        .executeTakeFirst()
+    )?.on ?? null;
+  // Counted on the same day the section view lists (the data date, kept inside the term), so
+  // the list and the opened section agree.
+  const onDay = sql`min(max(coalesce(${dataAsOf}, t.start_date), t.start_date), t.end_date)`;
   let query = db
     .selectFrom('sections as s')
     .innerJoin('courses as c', 'c.id', 's.course_id')
@@ -29,7 +39,10 @@ export async function listSections(
     .leftJoin('student_risk as r', 'r.student_id', 'students.id')
     .where('s.deleted_at', 'is', null)
     .where('s.district_id', '=', scope.districtId)
-    .where(visibleStudents(scope) as never);
+    .where(visibleStudents(scope) as never)
+    .where(
+      sql<boolean>`e.begin_date <= ${onDay} AND (e.end_date IS NULL OR e.end_date >= ${onDay})`,
+    );
   if (scope.kind === 'sections') {
     query = query.where((eb) =>
       eb.exists(

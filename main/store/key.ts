@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import type { KeyProtection } from '../api/contract';
 import { DatabaseOpenError } from './errors';
@@ -93,8 +94,9 @@ export async function readStoreKey(
   } else {
     throw new DatabaseOpenError(
       'key_unusable',
-      `This database's key is held by the desktop app's OS keychain (${file}), which the browser host and the CLI cannot use. ` +
-        'Open it with the desktop app (npm start), or point SIGHTLINE_DATA_DIR at another folder.',
+      `This database's key is sealed by the OS keychain (${file}), and no keychain can be used here: ` +
+        'the browser host and the CLI have none, and the desktop app finds it locked or missing. ' +
+        'Open it with the desktop app once the keychain is unlocked, or point SIGHTLINE_DATA_DIR at another folder.',
       databaseFile,
     );
   }
@@ -132,10 +134,43 @@ async function writeStoreKey(
     protection: protector.kind,
     key: (await protector.wrap(key)).toString('base64'),
   };
-  // Written aside and renamed, so a crash never leaves half a key.
+  // A sealed key that cannot be unsealed would lose the database the moment it replaced the
+  // readable one: prove the round trip first.
+  const unsealed = await protector.unwrap(Buffer.from(body.key, 'base64'));
+  if (!unsealed.equals(key)) {
+    throw new Error(
+      'The OS keychain did not give back the key it sealed; the key file was left as it was.',
+    );
+  }
+  // Written aside, flushed, renamed and the folder flushed, so a crash or power cut never
+  // leaves half a key, or a database whose key is not yet on disk.
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(body, null, 2) + '\n', { mode: 0o600 });
+  const fd = fs.openSync(temp, 'w', 0o600);
+  try {
+    fs.writeFileSync(fd, JSON.stringify(body, null, 2) + '\n');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(temp, file);
+  syncFolder(path.dirname(file));
+}
+
+/** Flushes a folder's entries (a rename is durable only then); Windows cannot open folders. */
+export function syncFolder(folder: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(folder, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch {
+    // Some filesystems refuse fsync on a directory; the rename is as durable as they allow.
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** SQLite3MultipleCiphers' pragmas: AEGIS-256 (authenticated, AES-NI), raw 32-byte key. */

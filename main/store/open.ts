@@ -13,6 +13,7 @@ import {
   ownerOnlyFile,
   readStoreKey,
   storeKeyPath,
+  syncFolder,
   type KeyProtector,
   type StoreKey,
 } from './key';
@@ -171,40 +172,49 @@ async function encryptInPlace(
   const plain = connect(file, {}, null);
   try {
     checkHealth(plain, file, false, quickCheckMaxBytes);
-    plain.pragma('wal_checkpoint(TRUNCATE)');
-    // Leaving WAL needs every other connection closed; SQLITE_BUSY says another copy is running.
-    plain.pragma('journal_mode = DELETE');
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
-    throw new DatabaseOpenError(
-      'in_use',
-      `The database ${file} needs to be encrypted once, and another program has it open. Close other Sightline windows and try again.`,
-      file,
-    );
+    // Held until the encrypted copy has replaced the file, so no other process can write to
+    // the plaintext file (writes the rename would lose) or start a second migration.
+    plain.pragma('locking_mode = EXCLUSIVE');
+    try {
+      plain.pragma('wal_checkpoint(TRUNCATE)');
+      // Leaving WAL needs every other connection closed; SQLITE_BUSY says another copy is running.
+      plain.pragma('journal_mode = DELETE');
+      plain.exec('BEGIN EXCLUSIVE');
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      throw new DatabaseOpenError(
+        'in_use',
+        `The database ${file} needs to be encrypted once, and another program has it open. Close other Sightline windows and try again.`,
+        file,
+      );
+    }
+    const storeKey =
+      (await readStoreKey(file, protector)) ?? (await createStoreKey(file, protector));
+    const temp = `${file}.encrypting`;
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
+    fs.copyFileSync(file, temp);
+    const encrypted = new SQLite(temp, {
+      ...(process.env.SIGHTLINE_SQLITE_BINDING
+        ? { nativeBinding: process.env.SIGHTLINE_SQLITE_BINDING }
+        : {}),
+    });
+    try {
+      encrypted.pragma(`cipher = 'aegis'`);
+      encrypted.pragma(`rekey = 'raw:${storeKey.key.toString('hex')}'`);
+    } finally {
+      encrypted.close();
+    }
+    const fd = fs.openSync(temp, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(temp, file);
+    syncFolder(path.dirname(file));
+    plain.exec('ROLLBACK');
+    return storeKey;
   } finally {
     plain.close();
   }
-  const storeKey = (await readStoreKey(file, protector)) ?? (await createStoreKey(file, protector));
-  const temp = `${file}.encrypting`;
-  fs.rmSync(temp, { force: true });
-  fs.rmSync(`${temp}-journal`, { force: true });
-  fs.copyFileSync(file, temp);
-  const encrypted = new SQLite(temp, {
-    ...(process.env.SIGHTLINE_SQLITE_BINDING
-      ? { nativeBinding: process.env.SIGHTLINE_SQLITE_BINDING }
-      : {}),
-  });
-  try {
-    encrypted.pragma(`cipher = 'aegis'`);
-    encrypted.pragma(`rekey = 'raw:${storeKey.key.toString('hex')}'`);
-  } finally {
-    encrypted.close();
-  }
-  const fd = fs.openSync(temp, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  fs.renameSync(temp, file);
-  return storeKey;
 }
 
 /**

@@ -180,6 +180,14 @@ describe('encryption at rest', () => {
     const plainKeyFile = fs.readFileSync(storeKeyPath(file), 'utf8');
     expect(plainKeyFile).toContain(key.toString('base64'));
 
+    // A keychain that cannot give back what it sealed never replaces the readable key.
+    const forgetful: KeyProtector = {
+      ...testKeychain(),
+      unwrap: () => Promise.resolve(Buffer.alloc(32)),
+    };
+    await expect(openStore(file, { keyProtector: forgetful })).rejects.toThrow(/did not give back/);
+    expect(fs.readFileSync(storeKeyPath(file), 'utf8')).toBe(plainKeyFile);
+
     const keychain = testKeychain();
     const desktop = await openStore(file, { keyProtector: keychain });
     expect(desktop.keyProtection).toBe('os-keychain');
@@ -196,7 +204,9 @@ describe('encryption at rest', () => {
     // The browser host cannot reach the keychain and says what to do instead.
     const web = await openStore(file).catch((e: unknown) => e);
     expect(web).toMatchObject({ code: 'key_unusable' });
-    expect((web as Error).message).toMatch(/desktop app \(npm start\)/);
+    expect((web as Error).message).toMatch(
+      /Open it with the desktop app once the keychain is unlocked/,
+    );
     // Another user's keychain cannot unseal it.
     const stranger = await openStore(file, { keyProtector: testKeychain() }).catch(
       (e: unknown) => e,
