@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
   {
@@ -55,9 +56,9 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '^(\\.\\./)+main/(?!api/(contract|errors)$)',
+              regex: '^(\\.\\./)+main/(?!api/(contract|errors|messages/(en|es)\\.json)$)',
               message:
-                'The renderer may import only main/api/contract and main/api/errors from main/.',
+                'The renderer may import only main/api/contract, main/api/errors and the message catalogue (main/api/messages) from main/.',
             },
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
           ],
@@ -68,5 +69,15 @@ export default tseslint.config(
   {
     files: ['db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Words a person reads come from the i18n catalogues (renderer/src/i18n/README.md), never
+    // from text typed into JSX; the Spanish e2e check catches what JSX attributes let through.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      // Icons and punctuation (⚑, ✓, ·) are not words.
+      'i18next/no-literal-string': ['error', { words: { exclude: ['[^A-Za-z\u00C0-\u024F]+'] } }],
+    },
   },
 );

@@ -8,6 +8,7 @@ const scripts = [
   'bench/import.ts',
   'bench/risk.ts',
   'bench/reports.ts',
+  'bench/scroll-frames.ts',
 ];
 const extra = process.argv.slice(2);
 let failed = 0;

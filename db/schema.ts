@@ -438,6 +438,19 @@ export interface AttendanceWeeklyTable {
   absent_days: number;
 }
 
+/**
+ * Per school, grade and school week: students enrolled at least one school day so far that year,
+ * and those chronically absent year to date as of the week. Kept equal to the GROUP BY of
+ * `student_features` by triggers on that table (migration 0007).
+ */
+export interface ChronicAbsenceWeeklyTable {
+  school_id: string;
+  grade_level: number;
+  week_start: IsoDate;
+  students: number;
+  chronic: number;
+}
+
 // ---------------------------------------------------------------- local-only tables
 
 export interface JobTable {
@@ -604,12 +617,25 @@ export interface ModelVersionTable {
   previous_active_id: string | null;
 }
 
+/**
+ * Words the core sends as data rather than as text: a key in main/api/messages/<language>.json
+ * and its values (a value may itself be a message, worded first). The renderer words it in the
+ * reader's language; a PDF in the language it was asked for (main/i18n/messages.ts).
+ */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number | Message>;
+}
+
 /** One explained factor of a score, stored with the prediction (see main/risk/explain.ts). */
 export interface RiskFactor {
   feature: string;
   /** Log-odds of the score minus log-odds with this feature replaced by the average. */
   delta: number;
+  /** The reason in English, as scored. */
   sentence: string;
+  /** The same reason as a message, for other languages (absent in scores stored before it). */
+  message?: Message;
 }
 
 export interface PredictionTable {
@@ -758,6 +784,7 @@ export interface Database {
   pipeline_runs: PipelineRunTable;
   student_indicators: StudentIndicatorTable;
   attendance_weekly: AttendanceWeeklyTable;
+  chronic_absence_weekly: ChronicAbsenceWeeklyTable;
   jobs: JobTable;
   audit_log: AuditLogTable;
   settings: SettingTable;

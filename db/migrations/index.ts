@@ -10,6 +10,7 @@ import * as m0003 from './0003_features';
 import * as m0004 from './0004_risk';
 import * as m0005 from './0005_model_inputs';
 import * as m0006 from './0006_interventions';
+import * as m0007 from './0007_overview_aggregates';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0004_risk': m0004,
   '0005_model_inputs': m0005,
   '0006_interventions': m0006,
+  '0007_overview_aggregates': m0007,
 };
 
 /** The schema version this build writes: the count of migrations it knows. */

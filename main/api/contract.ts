@@ -33,6 +33,7 @@ import {
   type InterventionTier,
   type InterventionType,
   type MonitoringFrequency,
+  type Message,
 } from '../../db/schema';
 
 export const FLAG_KEYS = [
@@ -96,6 +97,19 @@ export const DATE_ORDER_VALUES = ['MDY', 'DMY', 'YMD'] as const;
 /** Upload chunk size: base64-encoded in JSON it stays under the browser host's 1 MB body limit. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 
+/** The student list's filters and sort, shared by the list and its CSV export. */
+const studentListQuery = {
+  search: z.string().trim().max(100).optional(),
+  schoolId: id.optional(),
+  grade: z.number().int().min(-1).max(13).optional(),
+  /** Only students with this flag raised. */
+  flag: z.enum(FLAG_KEYS).optional(),
+  /** Only students in this risk tier (the active model's latest score). */
+  tier: z.enum(RISK_TIERS).optional(),
+  sort: z.enum(STUDENT_SORT_KEYS).default('flag_count'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+};
+
 export const inputs = {
   'system.info': none,
   'auth.demoAccounts': none,
@@ -106,19 +120,13 @@ export const inputs = {
   'overview.get': z.object({ schoolId: id.optional() }).strict(),
   'students.list': z
     .object({
-      search: z.string().trim().max(100).optional(),
-      schoolId: id.optional(),
-      grade: z.number().int().min(-1).max(13).optional(),
-      /** Only students with this flag raised. */
-      flag: z.enum(FLAG_KEYS).optional(),
-      /** Only students in this risk tier (the active model's latest score). */
-      tier: z.enum(RISK_TIERS).optional(),
-      sort: z.enum(STUDENT_SORT_KEYS).default('flag_count'),
-      dir: z.enum(['asc', 'desc']).default('desc'),
+      ...studentListQuery,
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     })
     .strict(),
+  /** Every student the list shows for these filters and sort, as CSV (the export is logged). */
+  'students.exportCsv': z.object(studentListQuery).strict(),
   'students.profile': z.object({ studentId: id }).strict(),
   'jobs.list': z
     .object({
@@ -267,6 +275,10 @@ export const inputs = {
   'models.rollback': z.object({ note: z.string().trim().max(500).default('') }).strict(),
   /** Sections the caller teaches (teachers) or may open (others), with flag and risk counts. */
   'sections.list': z.object({ schoolId: id.optional() }).strict(),
+  /** Counselors: every student on their caseload, with what is new since the data they last saw. */
+  'caseload.get': none,
+  /** Counselors: nothing on the caseload is new until newer data arrives. */
+  'caseload.markSeen': none,
   /** A section's roster with flags, tier and change since last week, trends and who needs attention. */
   'sections.get': z.object({ sectionId: id }).strict(),
   /** A student's report as a tagged PDF: flags, risk and reasons, charts, grades, interventions. */
@@ -375,8 +387,8 @@ export interface StaffSummary {
   role: StaffRole;
   schoolId: string | null;
   schoolName: string | null;
-  /** A short line for the demo sign-in, e.g. "5 sections · 140 students". */
-  detail: string;
+  /** A short line for the demo sign-in, e.g. "5 sections · 140 students" (a message). */
+  detail: Message;
 }
 
 export interface SessionInfo {
@@ -399,7 +411,11 @@ export type ScopeKind = 'sections' | 'caseload' | 'school' | 'district';
 export type FlagCounts = Record<FlagKey, number>;
 
 export interface Overview {
-  scope: { kind: ScopeKind; label: string };
+  /**
+   * `label` in English (CLI, logs); `name` is whose or which scope it is, for the UI to word in
+   * its own language: the staff member (sections, caseload), the school, or null (district).
+   */
+  scope: { kind: ScopeKind; label: string; name: string | null };
   dataAsOf: IsoDate | null;
   enrollment: number;
   /** Year-to-date days present / days enrolled across the scope. */
@@ -409,6 +425,34 @@ export interface Overview {
   attendanceTrend: { weekStart: IsoDate; rate: number | null }[];
   flagsByGrade: { grade: number; students: number; anyFlag: number; flags: FlagCounts }[];
   attendanceTiers: Record<AttendanceTier, number>;
+  /**
+   * Per grade, the currently enrolled students in each risk tier, a staff override winning over
+   * the model's tier (main/risk/effective-tier.ts), and those with neither a score nor an
+   * override; `overridden` counts the tiers staff set.
+   */
+  riskTiersByGrade: RiskTiersByGradeRow[];
+  /**
+   * Per school week of the current year: the students enrolled at least one school day so far,
+   * and how many of them were chronically absent year to date as of that week.
+   */
+  chronicAbsenceTrend: ChronicAbsencePoint[];
+  /** The district's chronic-absence threshold: share of enrolled days missed (0.1 = 10%). */
+  chronicAbsenceThreshold: number;
+}
+
+export interface RiskTiersByGradeRow extends Record<RiskTier, number> {
+  grade: number;
+  students: number;
+  unscored: number;
+  overridden: number;
+}
+
+export interface ChronicAbsencePoint {
+  weekStart: IsoDate;
+  students: number;
+  chronic: number;
+  /** chronic / students; null with no students enrolled yet. */
+  rate: number | null;
 }
 
 export interface StudentListRow {
@@ -443,11 +487,12 @@ export interface StudentListPage {
 export interface FlagDetail {
   key: FlagKey;
   raised: boolean;
-  /** Null when the rule does not apply (e.g. on-track outside grade 9). */
+  /** False when the rule does not apply (e.g. on-track outside grade 9). */
   applies: boolean;
-  label: string;
+  /** The rule's name with its line, e.g. "GPA 2.0 or below" (a message). */
+  label: Message;
   /** Plain words with the student's own numbers, e.g. "Absent 18 of 160 days (11%)…". */
-  explanation: string;
+  explanation: Message;
 }
 
 export type CalendarStatus =
@@ -463,7 +508,10 @@ export interface RiskFactorView {
   feature: string;
   /** 'attendance' | 'behaviour' | 'grades' | 'assignments' | 'engagement' | 'assessments' | 'context'. */
   group: string;
+  /** The reason in English, as scored. */
   sentence: string;
+  /** The reason as a message, for the reader's language; null for scores stored before messages. */
+  message: Message | null;
   /**
    * How much this feature raises the score, in log-odds (0.05 is about one point at 50%; 1 is
    * large). Use it to order and size the reasons, not as a percentage.
@@ -553,7 +601,15 @@ export interface StudentProfile {
   }[];
   incidents: { id: string; date: IsoDate; behavior: string; action: string; daysRemoved: number }[];
   lmsWeekly: { weekStart: IsoDate; activeDays: number; minutes: number; submissions: number }[];
-  outcomes: { termTitle: string; outcome: OutcomeKind; value: boolean; detail: string | null }[];
+  outcomes: {
+    termTitle: string;
+    outcome: OutcomeKind;
+    value: boolean;
+    /** As the records say it: the failed course codes, or why the student left. */
+    detail: string | null;
+    /** Chronic absence: the days behind it (worded by the reader's language, not `detail`). */
+    absence: { absent: number; enrolled: number } | null;
+  }[];
 }
 
 export interface JobSummary {
@@ -672,7 +728,8 @@ export interface ModelVersionView {
     activePrecisionAtRate: number | null;
     beatsActive: boolean;
   } | null;
-  statusNote: string | null;
+  /** Why it has its status: the app's own words as a message, or what an admin typed. */
+  statusNote: Message | null;
 }
 
 export interface ModelVersionDetail extends ModelVersionView {
@@ -744,8 +801,8 @@ export interface SectionRosterRow {
   familyName: string;
   studentNumber: string;
   gradeLevel: number;
-  /** Labels of the transparent flags that are up. */
-  flags: string[];
+  /** The transparent flags that are up. */
+  flags: FlagKey[];
   riskTier: RiskTier | null;
   riskScore: number | null;
   previousTier: RiskTier | null;
@@ -786,8 +843,44 @@ export interface SectionView {
   comparedWeeks: { from: IsoDate; to: IsoDate } | null;
   /** The class week by week: mean attendance of its students and mean grade in this section. */
   trend: { weekStart: IsoDate; attendanceRate: number | null; averageGrade: number | null }[];
-  /** Students to look at this week, each with its reasons in words. */
-  needsAttention: { studentId: string; name: string; reasons: string[] }[];
+  /** Students to look at this week, each with its reasons (messages: main/api/messages). */
+  needsAttention: { studentId: string; name: string; reasons: Message[] }[];
+}
+
+/** One student on a counselor's caseload. */
+export interface CaseloadRow {
+  studentId: string;
+  givenName: string;
+  familyName: string;
+  studentNumber: string;
+  gradeLevel: number;
+  schoolName: string;
+  attendanceRate: number | null;
+  flags: FlagKey[];
+  /** Flags up now that were not up in the data the counselor saw last. */
+  newFlags: FlagKey[];
+  riskTier: RiskTier | null;
+  riskScore: number | null;
+  /** Score minus the week before's; null without both weeks. */
+  scoreChange: number | null;
+  /** The model's tier in the data the counselor saw last (null: not scored then). */
+  tierBefore: RiskTier | null;
+  /** Moved up to moderate or high since the data the counselor saw last. */
+  tierRaised: boolean;
+  /** A tier a counselor set instead of the model's, shown beside it. */
+  overrideTier: RiskTier | null;
+  activeInterventions: number;
+  /** The earliest next check-in among the student's active plans. */
+  nextCheckIn: IsoDate | null;
+}
+
+export interface CaseloadView {
+  dataAsOf: IsoDate | null;
+  /** The data date "new" is measured from: the data seen at the last visit (first visit: a week before). */
+  comparedWith: IsoDate | null;
+  /** The counselor's previous visit on this computer. */
+  lastVisitAt: number | null;
+  rows: CaseloadRow[];
 }
 
 /** A generated report, its PDF bytes base64-encoded so every host can carry it as JSON. */
@@ -807,6 +900,7 @@ export interface Outputs {
   'overview.get': Overview;
   'students.list': StudentListPage;
   'students.profile': StudentProfile;
+  'students.exportCsv': { fileName: string; csv: string };
   'interventions.forStudent': { interventions: InterventionView[]; today: IsoDate };
   'interventions.owners': { owners: { id: string; name: string; role: StaffRole }[] };
   'interventions.create': { id: string };
@@ -849,6 +943,8 @@ export interface Outputs {
   'models.activate': { activeId: string };
   'models.rollback': { activeId: string };
   'sections.list': { sections: SectionSummary[] };
+  'caseload.get': CaseloadView;
+  'caseload.markSeen': { ok: true };
   'sections.get': SectionView;
   'reports.student': ReportFile;
   'reports.interventionPlan': ReportFile;
@@ -871,6 +967,7 @@ export interface Events {
 export type EventName = keyof Events;
 
 export { API_ERROR_CODES, ApiError, type ApiErrorBody, type ApiErrorCode } from './errors';
+export type { Message };
 /** The client object the renderer gets, whichever host it runs under. */
 export interface SightlineClient {
   /** Set by a successful `auth.signIn`, cleared by `auth.signOut`; sent with every call. */

@@ -1,4 +1,5 @@
 import { authHandlers } from '../auth/handlers';
+import { caseloadHandlers } from '../caseload/handlers';
 import { importHandlers } from '../imports/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { pipelineHandlers } from '../pipeline/handlers';
@@ -26,6 +27,7 @@ export const handlers = {
   ...riskHandlers,
   ...interventionHandlers,
   ...sectionHandlers,
+  ...caseloadHandlers,
   ...modelHandlers,
   ...reportHandlers,
 } satisfies HandlerMap;

@@ -1,9 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, Staff } from '../../db/schema';
+import type { Database, Message, Staff } from '../../db/schema';
 import type { StaffSummary } from '../api/contract';
-
-const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+import { message } from '../i18n/messages';
 
 /** A staff member as the UI shows them, with a one-line description of what they can see. */
 export async function staffSummary(db: Kysely<Database>, staff: Staff): Promise<StaffSummary> {
@@ -14,7 +12,7 @@ export async function staffSummary(db: Kysely<Database>, staff: Staff): Promise<
         .where('id', '=', staff.school_id)
         .executeTakeFirst()
     : undefined;
-  let detail: string;
+  let detail: Message;
   switch (staff.role) {
     case 'teacher': {
       const row = await db
@@ -28,7 +26,10 @@ export async function staffSummary(db: Kysely<Database>, staff: Staff): Promise<
         .where('section_teachers.deleted_at', 'is', null)
         .where('enrollments.deleted_at', 'is', null)
         .executeTakeFirstOrThrow();
-      detail = `${plural(row.sections, 'section')} · ${plural(row.students, 'student')}`;
+      detail = message('staffDetail.sections', {
+        sections: message('staffDetail.sectionCount', { count: row.sections }),
+        students: message('staffDetail.studentCount', { count: row.students }),
+      });
       break;
     }
     case 'counselor': {
@@ -38,7 +39,7 @@ export async function staffSummary(db: Kysely<Database>, staff: Staff): Promise<
         .where('counselor_id', '=', staff.id)
         .where('deleted_at', 'is', null)
         .executeTakeFirstOrThrow();
-      detail = `Caseload of ${plural(row.n, 'student')}`;
+      detail = message('staffDetail.caseload', { count: row.n });
       break;
     }
     case 'school_admin': {
@@ -48,11 +49,11 @@ export async function staffSummary(db: Kysely<Database>, staff: Staff): Promise<
         .where('school_id', '=', staff.school_id ?? '')
         .where('deleted_at', 'is', null)
         .executeTakeFirstOrThrow();
-      detail = `Whole school · ${plural(row.n, 'student')}`;
+      detail = message('staffDetail.school', { count: row.n });
       break;
     }
     case 'district_admin':
-      detail = 'All schools in the district';
+      detail = message('staffDetail.district');
       break;
   }
   return {

@@ -1,74 +1,104 @@
 /**
  * Each transparent flag in plain words, with the student's own numbers and the rule's line,
- * so a counselor can see why a flag is up without reading a manual.
+ * so a counselor can see why a flag is up without reading a manual. The words are messages, so
+ * each reader gets them in their language.
  */
 import type { StudentIndicator } from '../../db/schema';
-import type { FlagDetail } from '../api/contract';
+import { FLAG_KEYS, type FlagDetail, type FlagKey } from '../api/contract';
+import { message } from '../i18n/messages';
 import type { Thresholds } from './thresholds';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
+/** Each flag with its label and explanation as messages (main/api/messages), worded per reader. */
 export function explainFlags(i: StudentIndicator, t: Thresholds): FlagDetail[] {
   const absentShare = i.days_enrolled > 0 ? i.days_absent / i.days_enrolled : 0;
   const line = pct(t.chronicAbsence);
-  const flags: FlagDetail[] = [
+  const gpaLine = t.lowGpa.toFixed(1);
+  const absence = {
+    count: i.days_enrolled,
+    absent: i.days_absent,
+    enrolled: i.days_enrolled,
+    share: pct(absentShare),
+    line,
+  };
+  return [
     {
       key: 'chronic_absence',
-      label: 'Chronic absence',
+      label: message('flags.chronic_absence.label'),
       applies: i.days_enrolled > 0,
       raised: i.flag_chronic_absence === 1,
       explanation:
         i.days_enrolled === 0
-          ? 'No enrolled school days yet.'
-          : i.flag_chronic_absence
-            ? `Absent ${i.days_absent} of ${days(i.days_enrolled)} enrolled (${pct(absentShare)}). Missing ${line} or more of enrolled days is chronic absence.`
-            : `Absent ${i.days_absent} of ${days(i.days_enrolled)} enrolled (${pct(absentShare)}), under the ${line} chronic-absence line.`,
+          ? message('flags.chronic_absence.noDays')
+          : message(
+              i.flag_chronic_absence
+                ? 'flags.chronic_absence.raised'
+                : 'flags.chronic_absence.notRaised',
+              absence,
+            ),
     },
     {
       key: 'course_failure',
-      label: 'Course failure',
+      label: message('flags.course_failure.label'),
       applies: true,
       raised: i.flag_course_failure === 1,
       explanation:
         i.failing_sections > 0
-          ? `Failing ${i.failing_sections} course${i.failing_sections === 1 ? '' : 's'} right now${i.lowest_grade !== null ? ` (lowest grade ${Math.round(i.lowest_grade)})` : ''}.`
-          : i.flag_course_failure
-            ? 'Failed a course at the end of a term this year.'
-            : 'No failing grades this year.',
+          ? i.lowest_grade !== null
+            ? message('flags.course_failure.failingLowest', {
+                count: i.failing_sections,
+                lowest: Math.round(i.lowest_grade),
+              })
+            : message('flags.course_failure.failing', { count: i.failing_sections })
+          : message(
+              i.flag_course_failure
+                ? 'flags.course_failure.failedTerm'
+                : 'flags.course_failure.none',
+            ),
     },
     {
       key: 'low_gpa',
-      label: `GPA ${t.lowGpa.toFixed(1)} or below`,
+      label: message('flags.low_gpa.label', { line: gpaLine }),
       applies: i.gpa !== null,
       raised: i.flag_low_gpa === 1,
       explanation:
         i.gpa === null
-          ? 'No grades recorded yet.'
-          : i.flag_low_gpa
-            ? `GPA is ${i.gpa.toFixed(2)}, at or below ${t.lowGpa.toFixed(1)}.`
-            : `GPA is ${i.gpa.toFixed(2)}, above ${t.lowGpa.toFixed(1)}.`,
+          ? message('flags.low_gpa.noGrades')
+          : message(i.flag_low_gpa ? 'flags.low_gpa.raised' : 'flags.low_gpa.notRaised', {
+              gpa: i.gpa.toFixed(2),
+              line: gpaLine,
+            }),
     },
     {
       key: 'suspension',
-      label: 'Suspension',
+      label: message('flags.suspension.label'),
       applies: true,
       raised: i.flag_suspension === 1,
       explanation:
         i.suspensions > 0
-          ? `${i.suspensions} suspension${i.suspensions === 1 ? '' : 's'} this year (in or out of school).`
-          : `No suspensions this year${i.incident_days > 0 ? `; discipline incidents on ${days(i.incident_days)}` : ''}.`,
+          ? message('flags.suspension.raised', { count: i.suspensions })
+          : i.incident_days > 0
+            ? message('flags.suspension.noneWithIncidents', { count: i.incident_days })
+            : message('flags.suspension.none'),
     },
     {
       key: 'off_track',
-      label: 'Off track (grade 9)',
+      label: message('flags.off_track.label'),
       applies: i.flag_off_track !== null,
       raised: i.flag_off_track === 1,
       explanation:
         i.flag_off_track === null
-          ? 'The freshman on-track rule applies to grade 9 only.'
-          : `${(i.core_credits_earned ?? 0).toFixed(1)} credits earned so far. On track means at least ${t.onTrackCredits} credits by the end of grade 9 and no more than one semester F in a core course${i.flag_off_track ? '; this student is behind that pace.' : '.'}`,
+          ? message('flags.off_track.notGrade9')
+          : message(i.flag_off_track ? 'flags.off_track.behind' : 'flags.off_track.onPace', {
+              credits: (i.core_credits_earned ?? 0).toFixed(1),
+              needed: t.onTrackCredits,
+            }),
     },
   ];
-  return flags;
+}
+
+/** The flags that are up for a student, in the usual order. */
+export function raisedFlags(i: StudentIndicator): FlagKey[] {
+  return FLAG_KEYS.filter((key) => i[`flag_${key}`] === 1);
 }

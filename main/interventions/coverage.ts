@@ -6,11 +6,13 @@ import {
   type Database,
 } from '../../db/schema';
 import type { InterventionCoverage } from '../api/contract';
+import { effectiveTierSql, latestOverrides, modelTiers } from '../risk/effective-tier';
 import { visibleStudents, type Scope } from '../scope/scope';
 
 /**
- * What an administrator asks of MTSS: are the students the model ranks high-risk getting help,
- * and what kinds of help, with what outcomes. Counts only students in the caller's scope
+ * What an administrator asks of MTSS: are the students in the high risk tier (the model's, or
+ * the one staff set by an override: main/risk/effective-tier.ts) getting help, and what kinds
+ * of help, with what outcomes. Counts only students in the caller's scope
  * (narrowed to one school when asked).
  */
 export async function interventionCoverage(
@@ -24,9 +26,11 @@ export async function interventionCoverage(
     .where('students.enrollment_status', '=', 'active')
     .$if(schoolId !== null, (q) => q.where('students.school_id', '=', schoolId!));
 
+  // High risk as staff act on it: a counselor's tier override wins over the model's tier.
   const risk = await students
-    .innerJoin('student_risk', 'student_risk.student_id', 'students.id')
-    .where('student_risk.tier', '=', 'high')
+    .leftJoin(latestOverrides(db).as('o'), 'o.student_id', 'students.id')
+    .leftJoin(modelTiers('r'), 'r.student_id', 'students.id')
+    .where(effectiveTierSql('o.override_tier', 'r.tier'), '=', 'high')
     .select([
       sql<number>`count(*)`.as('high'),
       sql<number>`sum(EXISTS (SELECT 1 FROM interventions i WHERE i.student_id = students.id

@@ -4,7 +4,8 @@
  * the record: each names the indicator, the student's own number now, where it was four weeks
  * earlier, and (for the grade features) the courses behind it.
  */
-import type { RiskFactor } from '../../db/schema';
+import type { Message, RiskFactor } from '../../db/schema';
+import { message, wordMessage } from '../i18n/messages';
 import {
   featureSpec,
   type FeatureFormat,
@@ -21,7 +22,8 @@ import type { RiskSession } from './session';
 export const MIN_FACTOR_DELTA = 0.05;
 export const MAX_FACTORS = 4;
 
-export function formatValue(value: number, format: FeatureFormat): string {
+/** A feature's value as a reason quotes it: "81%", "2.3", "45 minutes" (a message). */
+export function formatValue(value: number, format: FeatureFormat): string | Message {
   switch (format) {
     case 'percent':
       return `${Math.round(value * 100)}%`;
@@ -30,23 +32,19 @@ export function formatValue(value: number, format: FeatureFormat): string {
     case 'gpa':
       return value.toFixed(1);
     case 'minutes':
-      return `${Math.round(value)} minutes`;
+      return message('reasons.minutes', { count: Math.round(value) });
     case 'count':
     case 'points':
       return String(Math.round(value * 10) / 10);
   }
 }
 
-/** Signed change, e.g. "down 15 points" for rates, "up 2" for counts. */
-function change(now: number, before: number, format: FeatureFormat): string | null {
+/** Which way a value moved, when it moved enough to say so (half a point or more). */
+function direction(now: number, before: number, format: FeatureFormat): 'down' | 'up' | null {
   const diff = now - before;
   const scaled = format === 'percent' ? diff * 100 : diff;
   if (Math.abs(scaled) < 0.5) return null;
-  return `${diff < 0 ? 'down' : 'up'} from ${formatValue(before, format)}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return diff < 0 ? 'down' : 'up';
 }
 
 /** Course names for the grade features: "Algebra I (54%)". */
@@ -73,24 +71,34 @@ export function rowWeek(row: FeatureRow): StudentWeek {
   };
 }
 
-function failingCourses(week: StudentWeek, courseOf: CourseNames, below = 60): string[] {
+function failingCourses(week: StudentWeek, courseOf: CourseNames, below = 60): Message[] {
   return week
     .sectionGrades()
     .filter((g) => g.grade !== null && g.grade < below)
     .sort((a, b) => a.grade! - b.grade!)
-    .map((g) => `${courseOf(g.sectionId) ?? 'a course'} (${Math.round(g.grade!)}%)`);
+    .map((g) =>
+      message('reasons.courseGrade', {
+        course: courseOf(g.sectionId) ?? message('reasons.aCourse'),
+        grade: `${Math.round(g.grade!)}%`,
+      }),
+    );
+}
+
+/** "Algebra I (54%), English 9 (52%)": course names are data, the same in every language. */
+function listed(courses: Message[]): string {
+  return courses.map((c) => wordMessage(c)).join(', ');
 }
 
 /**
- * One sentence for one feature of one student: `week` is the scored week, `before` the
- * student's week four weeks earlier (null when they have none).
+ * One reason for one feature of one student, as a message: `week` is the scored week, `before`
+ * the student's week four weeks earlier (null when they have none).
  */
-export function sentenceFor(
+export function reasonFor(
   key: string,
   week: StudentWeek,
   before: StudentWeek | null,
   courseOf: CourseNames,
-): string | null {
+): Message | null {
   const spec = featureSpec(key);
   if (!spec) return null;
   const now = week.value(key);
@@ -100,24 +108,38 @@ export function sentenceFor(
   if (key === 'failing_sections' || key === 'lowest_grade') {
     const courses = failingCourses(week, courseOf, key === 'lowest_grade' ? 70 : 60);
     if (key === 'failing_sections' && courses.length > 0) {
-      return `Failing ${courses.length === 1 ? 'a course' : `${courses.length} courses`}: ${courses.join(', ')}.`;
+      return message('reasons.failing', { count: courses.length, courses: listed(courses) });
     }
     if (key === 'lowest_grade' && courses.length > 0) {
-      return `Lowest current grade: ${courses[0]}.`;
+      return message('reasons.lowestGrade', { course: courses[0]! });
     }
   }
-  if (key === 'attendance_trend') {
+  if (key === 'attendance_trend' || key === 'assessment_trend') {
     const points = Math.round(now * 100);
     if (points === 0) return null;
-    return `Attendance ${points < 0 ? 'fell' : 'rose'} by ${Math.abs(points)} points over the last 4 weeks compared with the 4 weeks before.`;
+    const what = key === 'attendance_trend' ? 'attendance' : 'assessments';
+    return message(`reasons.${what}${points < 0 ? 'Fell' : 'Rose'}`, { points: Math.abs(points) });
   }
-  if (key === 'assessment_trend') {
-    const points = Math.round(now * 100);
-    if (points === 0) return null;
-    return `Assessment scores ${points < 0 ? 'fell' : 'rose'} by ${Math.abs(points)} points.`;
-  }
-  const moved = earlier === null ? null : change(now, earlier, spec.format);
-  return `${capitalise(spec.label)}: ${formatValue(now, spec.format)}${moved ? `, ${moved} four weeks earlier` : ''}.`;
+  const feature = message(`features.${key}` as never);
+  const value = formatValue(now, spec.format);
+  const moved = earlier === null ? null : direction(now, earlier, spec.format);
+  if (!moved || earlier === null) return message('reasons.value', { feature, value });
+  return message(moved === 'down' ? 'reasons.valueDown' : 'reasons.valueUp', {
+    feature,
+    value,
+    before: formatValue(earlier, spec.format),
+  });
+}
+
+/** The same reason in English words (what scores store as `sentence`). */
+export function sentenceFor(
+  key: string,
+  week: StudentWeek,
+  before: StudentWeek | null,
+  courseOf: CourseNames,
+): string | null {
+  const reason = reasonFor(key, week, before, courseOf);
+  return reason ? wordMessage(reason) : null;
 }
 
 /**
@@ -135,8 +157,15 @@ export function explainScore(
   for (const { feature, delta } of [...deltas].sort((a, b) => b.delta - a.delta)) {
     if (out.length >= MAX_FACTORS || delta < MIN_FACTOR_DELTA) break;
     if (featureSpec(feature)?.group === 'context') continue;
-    const sentence = sentenceFor(feature, week, before, courseOf);
-    if (sentence) out.push({ feature, delta: Math.round(delta * 1000) / 1000, sentence });
+    const reason = reasonFor(feature, week, before, courseOf);
+    if (reason) {
+      out.push({
+        feature,
+        delta: Math.round(delta * 1000) / 1000,
+        sentence: wordMessage(reason),
+        message: reason,
+      });
+    }
   }
   return out;
 }

@@ -90,6 +90,7 @@ export function studentRisk(
     feature: f.feature,
     group: featureSpec(f.feature)?.group ?? 'context',
     sentence: f.sentence,
+    message: f.message ?? null,
     delta: f.delta,
   }));
   const attention = current.attention_json

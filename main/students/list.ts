@@ -3,7 +3,8 @@ import type { Database, RiskTier, StudentIndicatorTable, StudentRiskTable } from
 import { FLAG_KEYS, type FlagKey, type ParsedInput, type StudentListPage } from '../api/contract';
 import { visibleStudents, type Scope } from '../scope/scope';
 
-const SORT_COLUMNS = {
+/** Each sort key's column and tie-break (students.list and students.exportCsv sort alike). */
+export const SORT_COLUMNS = {
   name: ['students.family_name', 'students.given_name'],
   grade: ['students.grade_level', 'students.family_name'],
   attendance_rate: ['i.attendance_rate', 'students.family_name'],
@@ -17,13 +18,18 @@ const SORT_COLUMNS = {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** One page of the scoped student list, sorted and filtered in SQL so 50,000 rows stay fast. */
-export async function listStudents(
-  db: Kysely<Database>,
-  scope: Scope,
-  input: ParsedInput<'students.list'>,
-): Promise<StudentListPage> {
-  const filters = (
+/** The list's filters that live on `students` (flag and tier need their own joins). */
+export type StudentFilterInput = Pick<
+  ParsedInput<'students.list'>,
+  'schoolId' | 'grade' | 'search'
+>;
+
+/**
+ * A WHERE condition keeping the students in `scope` that match the school, grade and search
+ * filters; the list and its CSV export use the same one, so an export holds exactly the list.
+ */
+export function studentFilters(scope: Scope, input: StudentFilterInput) {
+  return (
     eb: ExpressionBuilder<Database & { i: StudentIndicatorTable; r: StudentRiskTable }, 'students'>,
   ) => {
     const conditions = [visibleStudents(scope)(eb)];
@@ -42,6 +48,15 @@ export async function listStudents(
     }
     return eb.and(conditions);
   };
+}
+
+/** One page of the scoped student list, sorted and filtered in SQL so 50,000 rows stay fast. */
+export async function listStudents(
+  db: Kysely<Database>,
+  scope: Scope,
+  input: ParsedInput<'students.list'>,
+): Promise<StudentListPage> {
+  const filters = studentFilters(scope, input);
   const flagColumn = input.flag ? (`i.flag_${input.flag}` as const) : null;
   const tier = input.tier ?? null;
 

@@ -244,7 +244,22 @@ export async function studentProfile(
       termTitle: o.title,
       outcome: o.outcome,
       value: o.value === 1,
-      detail: o.detail,
+      ...outcomeDetail(o.outcome, o.detail),
     })),
   };
+}
+
+/**
+ * Chronic-absence outcomes store their days as "absent 12 of 85 enrolled days"
+ * (main/training/outcomes.ts); they go out as numbers, so each reader gets them in their words.
+ */
+function outcomeDetail(
+  outcome: string,
+  detail: string | null,
+): { detail: string | null; absence: { absent: number; enrolled: number } | null } {
+  const days =
+    outcome === 'chronic_absence' && detail ? /^absent (\d+) of (\d+)/.exec(detail) : null;
+  return days
+    ? { detail: null, absence: { absent: Number(days[1]), enrolled: Number(days[2]) } }
+    : { detail, absence: null };
 }

@@ -15,6 +15,7 @@ import {
   RegistryRefusal,
   rollbackModel,
 } from './registry';
+import { statusNoteOf } from './status-notes';
 
 /** Reading model versions and their cards: admins. Changing them: district admins. */
 const READERS = ['school_admin', 'district_admin'] as const;
@@ -47,7 +48,7 @@ function toView(r: Row): ModelVersionView {
       holdoutExamples: o?.n ?? 0,
     },
     comparison: comparisonOf(r.metrics_json),
-    statusNote: r.status_note,
+    statusNote: statusNoteOf(r.status_note),
   };
 }
 

@@ -12,6 +12,7 @@ import { RiskSession } from '../risk/session';
 import type { FeatureSchema } from './features';
 import { cardMarkdown } from './card';
 import { activateModel, insertModelVersion } from './registry';
+import { STATUS_NOTES } from './status-notes';
 
 export interface ShippedVersion {
   name: string;
@@ -103,7 +104,7 @@ export async function installShippedModel(
       card: version.card,
       holdoutKey: version.holdoutKey,
       comparison: null,
-      statusNote: 'The default model shipped with Sightline, trained on the demo district.',
+      statusNote: STATUS_NOTES.shipped,
       createdAt: version.createdAt,
     });
     activateModel(sqlite, id, null);

@@ -17,6 +17,7 @@ import {
   type Comparison,
   type NewModelVersion,
 } from './registry';
+import { STATUS_NOTES } from './status-notes';
 
 export const DEFAULT_TRAINING_SEED = 20260529;
 /** Share of the training term's students kept aside to decide when to stop training. */
@@ -189,8 +190,8 @@ export async function trainModels(
         comparison,
         statusNote: comparison
           ? comparison.beatsActive
-            ? 'Beats the active model on the same holdout; ready to activate.'
-            : 'Did not beat the active model on the same holdout.'
+            ? STATUS_NOTES.beatsActive
+            : STATUS_NOTES.didNotBeat
           : null,
         jobId: options.jobId ?? null,
         createdBy: options.createdBy ?? null,

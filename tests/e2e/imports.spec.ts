@@ -199,11 +199,11 @@ test.describe('import wizard', () => {
       expect(reportCsv).toMatch(new RegExp(`${FILE_NAME},attendance,,committed,5,.*2 quarantined`));
     });
 
-    await test.step('recent imports lists it; the header shows the data date', async () => {
+    await test.step('recent imports lists it; the status bar shows the data date', async () => {
       const recent = page.getByRole('table', { name: 'Recent imports, newest first' });
       await expect(recent.locator('tbody tr').first()).toContainText(FILE_NAME);
       await expect(recent.locator('tbody tr').first()).toContainText('Saved');
-      await expect(page.getByRole('banner')).toContainText(/Data as of \w{3} \d{1,2}, \d{4}/);
+      await expect(page.getByRole('contentinfo')).toContainText(/Data as of \w{3} \d{1,2}, \d{4}/);
       await page.getByRole('button', { name: 'Import more files' }).click();
       await expect(stepHeading).toHaveText('Choose the files to import');
       await expect(stepHeading).toBeFocused();
@@ -282,6 +282,144 @@ test.describe('import wizard', () => {
     );
     await expect(page.getByRole('button', { name: 'Choose files' })).toHaveCount(0);
     await expectNoAxeViolations(page, 'imports refused');
+  });
+});
+
+/** Every word of some namespaces' strings, `<data>` (words a file must contain) left out. */
+function wordsOf(language: 'en' | 'es', namespaces: readonly string[]): Set<string> {
+  type Tree = { [key: string]: string | Tree };
+  const leaves = (tree: Tree): string[] =>
+    Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
+  const file = (ns: string) => path.resolve(`renderer/src/i18n/locales/${language}/${ns}.json`);
+  const text = namespaces
+    .flatMap((ns) => leaves(JSON.parse(fs.readFileSync(file(ns), 'utf8')) as Tree))
+    .join(' ')
+    .replace(/<data>.*?<\/data>|\{\{\w+\}\}|<\/?\w+\/?>/g, ' ');
+  return new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+}
+
+/**
+ * English words the Spanish wizard must not show: the words of its English strings that its
+ * Spanish strings never use, and English's commonest short words.
+ */
+const ENGLISH_ONLY = (() => {
+  const namespaces = ['imports', 'common', 'pipeline'];
+  const spanish = wordsOf('es', namespaces);
+  const english = [...wordsOf('en', namespaces)].filter((w) => w.length > 1 && !spanish.has(w));
+  const common = ['the', 'and', 'of', 'to', 'is', 'are', 'was', 'with', 'for', 'from', 'your'];
+  return new Set([...english, ...common, 'this', 'that', 'not', 'has', 'it', 'its', 'by', 'or']);
+})();
+
+/**
+ * Text the core sends as it words it, in English until main/ is translated: problem and
+ * quarantine reasons, why the check was skipped, a file's summary, the job's progress words.
+ */
+const CORE_TEXT = [
+  '.problem-list li',
+  '.check .notice p',
+  '.report-summary',
+  '.cell-note',
+  '.quarantine-table tbody td',
+  '.ignored-reasons li',
+  '.progress-detail',
+];
+
+/**
+ * The main area's text, attributes people hear (aria-label, title, placeholder, alt) and the
+ * document title, where they hold an English word: leaving out data (translate="no"), the core's
+ * own messages, and the data strings given (a file name inside a label).
+ */
+async function englishOnScreen(page: Page, data: readonly string[]): Promise<string[]> {
+  const texts = await page.evaluate((coreText) => {
+    const shown = (el: Element) => !el.closest(`[translate="no"], [hidden], ${coreText.join()}`);
+    const found: [where: string, text: string][] = [['document.title', document.title]];
+    const main = document.querySelector('main')!;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      const text = walker.currentNode.textContent?.trim();
+      if (el && text && shown(el)) found.push([`<${el.tagName.toLowerCase()}>`, text]);
+    }
+    for (const el of main.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value && shown(el)) found.push([name, value]);
+      }
+    }
+    return found;
+  }, CORE_TEXT);
+  return texts
+    .filter(([, text]) => {
+      const words = data.reduce((t, d) => t.replaceAll(d, ' '), text).toLowerCase();
+      return (words.match(/\p{L}+/gu) ?? []).some((w) => ENGLISH_ONLY.has(w));
+    })
+    .map(([where, text]) => `${where} ${text}`);
+}
+
+test.describe('import wizard in Spanish', () => {
+  test('files, review, run and report leave no English outside data and the core’s messages', async ({
+    page,
+  }, testInfo) => {
+    await openApp(page);
+    await signInAs(page, 'District admins');
+    await waitForIdleJobs(page);
+    const csvPath = await writeAttendanceCsv(page);
+    const notAnExport = path.join(path.dirname(csvPath), 'notes.pdf');
+    fs.writeFileSync(notAnExport, 'not an export');
+    const data = [FILE_NAME];
+    await page.evaluate(() => localStorage.setItem('sightline.language', 'es'));
+    await page.goto('/#/imports');
+    await page.reload();
+    const stepHeading = page.locator('#wizard-step-title');
+    const expectSpanish = async (step: string) =>
+      expect(await englishOnScreen(page, data), `English on the ${step} step`).toEqual([]);
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Importar datos' })).toBeVisible();
+    await expect(page).toHaveTitle('Importar datos · Sightline');
+    await expect(stepHeading).toHaveText('Elija los archivos que desea importar');
+    await expect(page.getByRole('heading', { name: 'Importaciones recientes' })).toBeVisible();
+    await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+    await expectSpanish('files');
+
+    await page.locator('input[type="file"]').setInputFiles([csvPath, notAnExport]);
+    await expect(page.getByRole('alert')).toContainText(
+      'notes.pdf no es un archivo exportado que Sightline pueda leer.',
+    );
+    const item = page.getByRole('list', { name: 'Archivos para importar' }).getByRole('listitem');
+    await expect(item).toContainText('Cargado · Registros de asistencia · 5 filas revisadas');
+    await expectSpanish('files (uploaded)');
+
+    await page.getByRole('button', { name: /^Continuar/ }).click();
+    await expect(stepHeading).toHaveText('Revise el archivo y asocie sus columnas');
+    const card = page.getByRole('region', { name: FILE_NAME });
+    await expect(card.getByText(/^De las primeras 5 filas: /)).toBeVisible();
+    const date = card.getByLabel('Fecha (obligatorio)');
+    await date.selectOption({ label: '— elija una columna —' });
+    await expect(page.getByRole('button', { name: 'Importar 1 archivo' })).toBeDisabled();
+    await expect(page.locator('#import-why')).toContainText(
+      `Elija la columna de Fecha en ${FILE_NAME}.`,
+    );
+    await expectSpanish('review');
+    await saveScreenshot(page, testInfo, 'imports-es-review');
+
+    await date.selectOption('1');
+    await expect(page.getByRole('button', { name: 'Importar 1 archivo' })).toBeEnabled();
+    // Queued behind a full pipeline run, the import shows its run step long enough to check it.
+    await callApi(page, 'pipeline.run', { mode: 'backfill' });
+    await page.getByRole('button', { name: 'Importar 1 archivo' }).click();
+    await expect(
+      page.getByRole('progressbar', { name: 'Progreso de la importación' }),
+    ).toBeVisible();
+    await expectSpanish('run');
+
+    await expect(stepHeading).toHaveText('Importación terminada', { timeout: 60_000 });
+    await expect(
+      page.getByRole('table', { name: /^Filas en cuarentena de attendance-e2e\.csv/ }),
+    ).toBeVisible();
+    await expect(page.getByText(/^✓ Indicadores semanales actualizados para/)).toBeVisible();
+    await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+    await expectSpanish('report');
+    await saveScreenshot(page, testInfo, 'imports-es-report');
   });
 });
 

@@ -48,8 +48,9 @@ for (const { group, slug } of ROLES) {
       ).toHaveText(/^\d{1,3}\.\d%$/);
       await expect(page.getByText(/data as of \w{3} \d{1,2}, \d{4}/)).toBeVisible();
       // The browser host keeps the database key in an owner-only file (no OS keychain).
-      await expect(page.getByRole('banner')).toContainText('Encrypted on this computer (key file)');
-      await expect(page.getByRole('banner')).toContainText('Local only, not synced');
+      const statusBar = page.getByRole('contentinfo');
+      await expect(statusBar).toContainText('Encrypted on this computer (key file)');
+      await expect(statusBar).toContainText('Local only — not synced with the district');
       await expect(page.getByRole('img', { name: /attendance rate by week/i })).toBeVisible();
       await showAllTables(page);
       await expect(page.getByRole('table', { name: 'Attendance rate by week' })).toBeVisible();

@@ -260,3 +260,71 @@ test('a teacher who opens a section they do not teach is refused in words', asyn
   await expectNoAxeViolations(page, 'refused section');
   await saveScreenshot(page, testInfo, 'section-refused');
 });
+
+test('the sections pages and an intervention form read in Spanish', async ({ page }, testInfo) => {
+  await openApp(page);
+  await signInAs(page, 'Teachers');
+  // The language is kept on this computer; the next load reads it before anything is drawn.
+  await page.evaluate(() => {
+    localStorage.setItem('sightline.language', 'es');
+    window.location.hash = '#/sections';
+  });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+
+  const list = page.getByRole('table', { name: 'Secciones que usted enseña' });
+  await test.step('the sections list', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Mis secciones' })).toBeVisible();
+    await expect(page).toHaveTitle('Mis secciones · Sightline');
+    await expect(list.getByRole('columnheader')).toHaveText([
+      'Curso',
+      'Sección',
+      'Hora de clase',
+      'Período',
+      'Maestros',
+      'Estudiantes',
+      'Con alertas',
+      'Alto riesgo',
+    ]);
+    await expect(page.locator('#section-list-title')).toHaveText(/^\d+ secci(ón|ones)$/);
+    await saveScreenshot(page, testInfo, 'sections-list-es');
+  });
+
+  const roster = page.getByRole('table', { name: /^Lista de estudiantes de / });
+  await test.step('a section', async () => {
+    await list.locator('tbody tr').first().getByRole('link').click();
+    await expect(page.getByRole('link', { name: 'Volver a mis secciones' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Informe de la clase (PDF)' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Necesitan atención esta semana' }),
+    ).toBeVisible();
+    await expect(roster).toHaveAccessibleName(/, ordenada por nombre, de forma ascendente$/);
+    await expect(page.locator('.facts div', { hasText: 'Estudiantes' }).locator('dd')).toHaveText(
+      /^\d+ estudiantes? inscritos?/,
+    );
+    await expectNoAxeViolations(page, 'section page in Spanish');
+  });
+
+  await test.step('the plan form, with a refused save', async () => {
+    await roster.locator('tbody tr').first().getByRole('link').click();
+    const interventions = page.getByRole('region', { name: 'Intervenciones', exact: true });
+    await interventions.getByRole('button', { name: 'Planificar una intervención' }).click();
+    const form = interventions.getByRole('form', { name: 'Planificar una intervención' });
+    await expect(form.getByRole('radio', { name: 'Nivel 2 · focalizado' })).toBeChecked();
+    const monitoring = form.getByLabel('Frecuencia de monitoreo');
+    await expect(monitoring).toHaveValue('biweekly');
+    await expect(monitoring.locator('option:checked')).toHaveText('Cada dos semanas');
+    await expect(form.getByLabel('Responsable').locator('option:checked')).toHaveText(/\(usted\)$/);
+    await form.getByRole('button', { name: 'Guardar el plan' }).click();
+    const goal = form.getByLabel('Meta', { exact: true });
+    await expect(goal).toHaveAttribute('aria-invalid', 'true');
+    await expect(goal).toHaveAccessibleDescription(/^Escriba la meta: qué debe cambiar/);
+    await expect(form.locator('.form-problem')).toContainText(
+      'El plan todavía no se ha guardado. Hay 2 campos por corregir, marcados abajo.',
+    );
+    await expectNoAxeViolations(page, 'plan form in Spanish');
+    await saveScreenshot(page, testInfo, 'interventions-plan-form-es');
+    await form.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(form).toHaveCount(0);
+  });
+});

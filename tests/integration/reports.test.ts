@@ -19,6 +19,7 @@ import { stopReportsWorker } from '../../main/reports/render-worker';
 import { longDate, printable } from '../../main/reports/render/text';
 import { openStore } from '../../main/store/open';
 import { tempDir } from '../helpers';
+import { wordMessage } from '../../main/i18n/messages';
 
 const t = tempDir('sightline-reports-');
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/pdf');
@@ -177,8 +178,8 @@ describe('reports', () => {
     expect(fs.readFileSync(pdf).toString('latin1')).toContain('/ActualText');
     const profile = await call('students.profile', { studentId }, teacher);
     for (const flag of profile.flags.filter((f) => f.raised)) {
-      expect(words).toContain(flag.label);
-      expect(words).toContain(squash(flag.explanation));
+      expect(words).toContain(wordMessage(flag.label));
+      expect(words).toContain(squash(wordMessage(flag.explanation)));
     }
     const reasons = [...profile.risk!.factors].sort((a, b) => b.delta - a.delta).slice(0, 5);
     expect(reasons.length).toBeGreaterThan(0);

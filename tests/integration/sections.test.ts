@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionSummary, SectionView } from '../../main/api/contract';
 import { bindCore, type Core } from '../../main/app/start';
+import { wordMessage } from '../../main/i18n/messages';
 import { runPipeline } from '../../main/pipeline/run';
 import { openStore } from '../../main/store/open';
 import { buildTinyDistrict, ids } from '../fixtures/tiny-district';
@@ -78,8 +79,17 @@ describe('sections', () => {
     expect(english.enrolled).toBe(2);
     expect(english.rows.map((r) => r.studentId)).toEqual([ids.ben]);
     expect(english.needsAttention).toEqual([
-      { studentId: ids.ben, name: expect.any(String), reasons: ['Failing this class (52%).'] },
+      {
+        studentId: ids.ben,
+        name: expect.any(String),
+        reasons: [{ key: 'attention.failing', params: { grade: '52%' } }],
+      },
     ]);
+    // Each reader gets the reason in their language.
+    const [reason] = english.needsAttention[0]!.reasons;
+    expect(wordMessage(reason!, 'en')).toBe('Failing this class (52%).');
+    expect(wordMessage(reason!, 'es')).toBe('Reprobando esta clase (52%).');
+    expect(english.rows[0]!.flags).toEqual(expect.arrayContaining(['course_failure']));
     await expect(
       as(ids.middleAdmin, 'sections.get', { sectionId: ids.englishSection }),
     ).rejects.toMatchObject({ code: 'forbidden' });

@@ -14,6 +14,7 @@ import { openStore } from '../../main/store/open';
 import { startWebServer, type WebServer } from '../../main/web/server';
 import { buildTinyDistrict, ids } from '../fixtures/tiny-district';
 import { tempDir } from '../helpers';
+import { wordMessage } from '../../main/i18n/messages';
 
 const TOKEN = 'test-token-123';
 
@@ -174,7 +175,10 @@ describe('browser host', () => {
     expect(profile.indicators?.daysAbsent).toBe(2);
     const chronic = profile.flags.find((f: { key: string }) => f.key === 'chronic_absence');
     expect(chronic).toMatchObject({ raised: true, applies: true });
-    expect(chronic?.explanation).toContain('Absent 2 of 20 days enrolled (10.0%)');
+    expect(wordMessage(chronic!.explanation)).toContain('Absent 2 of 20 days enrolled (10.0%)');
+    expect(wordMessage(chronic!.explanation, 'es')).toContain(
+      'Ausente 2 de 20 días de matrícula (10.0%)',
+    );
     expect(profile.attendanceCalendar).toHaveLength(20);
     expect(profile.attendanceCalendar.find((d) => d.date === '2025-09-10')?.status).toBe(
       'unexcused_absence',
@@ -244,7 +248,7 @@ describe('browser host', () => {
     const admin = await signIn(ids.admin);
     const { body } = await post('overview.get', {}, { session: admin });
     const o = body.value;
-    expect(o.scope).toEqual({ kind: 'school', label: 'Tiny High' });
+    expect(o.scope).toEqual({ kind: 'school', label: 'Tiny High', name: 'Tiny High' });
     expect(o.enrollment).toBe(3);
     expect(o.chronicAbsenceCount).toBe(1);
     expect(o.studentsWithAnyFlag).toBe(3);
@@ -263,10 +267,14 @@ describe('browser host', () => {
   it('keeps a district admin to their own district, and labels district and school views', async () => {
     const session = await signIn(ids.districtAdmin);
     const all = await post('overview.get', {}, { session });
-    expect(all.body.value.scope).toEqual({ kind: 'district', label: 'All schools' });
+    expect(all.body.value.scope).toEqual({ kind: 'district', label: 'All schools', name: null });
     expect(all.body.value.enrollment).toBe(4);
     const high = await post('overview.get', { schoolId: ids.high }, { session });
-    expect(high.body.value.scope).toEqual({ kind: 'school', label: 'Tiny High' });
+    expect(high.body.value.scope).toEqual({
+      kind: 'school',
+      label: 'Tiny High',
+      name: 'Tiny High',
+    });
     expect(high.body.value.enrollment).toBe(3);
 
     const otherDistrict = '01900000-0000-7000-8000-0000000000d2';

@@ -38,7 +38,7 @@ import { DEFAULT_STUDENT_QUERY, hrefFor, parseHash } from '../../renderer/src/st
 import { base64ToBytes, modelCardBlob } from '../../renderer/src/stores/models/cardFile';
 
 function factor(feature: string, delta: number): RiskFactorView {
-  return { feature, group: 'attendance', sentence: `${feature} sentence`, delta };
+  return { feature, group: 'attendance', sentence: `${feature} sentence`, message: null, delta };
 }
 
 function model(id: string, overrides: Partial<ModelVersionView> = {}): ModelVersionView {

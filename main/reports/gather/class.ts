@@ -2,13 +2,14 @@ import type SQLite from 'better-sqlite3';
 import type { IsoDate, RiskTier, SectionGradeFeature, StudentIndicator } from '../../../db/schema';
 import { ApiError } from '../../api/contract';
 import type { Session } from '../../auth/sessions';
-import { explainFlags } from '../../indicators/explain';
+import { raisedFlags } from '../../indicators/explain';
 import { isFailing, letterFor } from '../../indicators/rules';
 import { loadThresholds } from '../../indicators/thresholds';
 import { visibleStudents } from '../../scope/scope';
 import type { Store } from '../../store/open';
 import type { ClassReportData, ClassReportRow } from '../report-data';
 import { reportStamp } from './stamp';
+import { overridesOf } from '../../risk/effective-tier';
 
 interface SectionRow {
   id: string;
@@ -106,7 +107,7 @@ export async function classReportData(
       previous_tier: RiskTier | null;
     }[],
   );
-  const overrides = latestOverrides(sqlite, ids);
+  const overrides = overridesOf(sqlite, ids);
   const grades = sectionGrades(sqlite, ids, sectionId, on);
 
   const rows = students.map((s): ClassReportRow => {
@@ -120,11 +121,7 @@ export async function classReportData(
       familyName: s.family_name,
       studentNumber: s.student_number,
       gradeLevel: s.grade_level,
-      flags: ind
-        ? explainFlags(ind, thresholds)
-            .filter((f) => f.raised)
-            .map((f) => f.label)
-        : [],
+      flags: ind ? raisedFlags(ind) : [],
       riskTier: r?.tier ?? null,
       riskScore: r?.score ?? null,
       previousTier: r?.previous_tier ?? null,
@@ -161,22 +158,6 @@ function clampDate(date: IsoDate, from: IsoDate, to: IsoDate): IsoDate {
 
 function byStudent<T extends { student_id: string }>(rows: T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.student_id, r]));
-}
-
-/** Each student's latest tier override, if a counselor set one. */
-function latestOverrides(sqlite: SQLite.Database, ids: string): Map<string, RiskTier> {
-  const out = new Map<string, RiskTier>();
-  // Oldest first, so each student's latest override is the one left.
-  const rows = sqlite
-    .prepare(
-      `SELECT student_id, override_tier FROM risk_feedback
-       WHERE verdict = 'override' AND deleted_at IS NULL AND override_tier IS NOT NULL
-         AND student_id IN (SELECT value FROM json_each(?))
-       ORDER BY created_at, id`,
-    )
-    .all(ids) as { student_id: string; override_tier: RiskTier }[];
-  for (const r of rows) out.set(r.student_id, r.override_tier);
-  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import { barChart } from './charts';
 import { CONFIDENTIAL, stampLine } from './stamp';
 import { MUTED, TaggedReport } from './tagged-doc';
 import { longDate, percent, plural, riskPercent, shortDate } from './text';
-import { TIER_WORDS } from './words';
+import { FLAG_WORDS, TIER_WORDS } from './words';
 
 const TIER_ORDER: RiskTier[] = ['high', 'moderate', 'low'];
 
@@ -62,7 +62,7 @@ function summary(report: TaggedReport, data: ClassReportData): void {
   }
   const flagged = rows.filter((r) => r.flags.length > 0).length;
   const flagCounts = new Map<string, number>();
-  for (const label of rows.flatMap((r) => r.flags)) {
+  for (const label of rows.flatMap((r) => r.flags.map((f) => FLAG_WORDS[f]))) {
     flagCounts.set(label, (flagCounts.get(label) ?? 0) + 1);
   }
   const rates = rows.map((r) => r.attendanceRate).filter((v): v is number => v !== null);
@@ -150,7 +150,7 @@ function roster(report: TaggedReport, data: ClassReportData): void {
     ],
     data.rows.map((r) => [
       `${r.familyName}, ${r.givenName}`,
-      r.flags.length ? r.flags.join('; ') : 'None',
+      r.flags.length ? r.flags.map((f) => FLAG_WORDS[f]).join('; ') : 'None',
       riskCell(r),
       percent(r.attendanceRate),
       r.grade === null ? '—' : `${Math.round(r.grade)}${r.letter ? ` (${r.letter})` : ''}`,

@@ -13,6 +13,7 @@ import { CONFIDENTIAL, stampLine } from './stamp';
 import { MUTED, TaggedReport } from './tagged-doc';
 import { localDay, longDate, monthTitle, percent, plural, riskPercent, shortDate } from './text';
 import { gradeWords, TERM_OUTCOME_WORDS, TIER_WORDS } from './words';
+import { wordMessage } from '../../i18n/messages';
 
 const CHART_HEIGHT = 170;
 
@@ -55,7 +56,7 @@ function flags(report: TaggedReport, profile: StudentProfile): void {
   }
   const raised = profile.flags.filter((f) => f.raised);
   report.paragraph(
-    `${raised.length === 0 ? 'No flag is' : `${plural(raised.length, 'flag is', 'flags are')}`} raised${raised.length ? `: ${raised.map((f) => f.label).join(', ')}` : ''}. These are transparent rules: each one can be checked by hand from the numbers beside it.`,
+    `${raised.length === 0 ? 'No flag is' : `${plural(raised.length, 'flag is', 'flags are')}`} raised${raised.length ? `: ${raised.map((f) => wordMessage(f.label)).join(', ')}` : ''}. These are transparent rules: each one can be checked by hand from the numbers beside it.`,
   );
   report.table(
     [
@@ -64,9 +65,9 @@ function flags(report: TaggedReport, profile: StudentProfile): void {
       { header: 'What the numbers say', width: 0.62 },
     ],
     profile.flags.map((f) => [
-      f.label,
+      wordMessage(f.label),
       !f.applies ? 'Does not apply' : f.raised ? 'Raised' : 'Not raised',
-      f.explanation,
+      wordMessage(f.explanation),
     ]),
     { rowHeaders: true },
   );

@@ -3,6 +3,7 @@
  * labels (renderer/src/domain/*Labels.ts); full `Record`s, so a new value fails the type check
  * here until it has words.
  */
+import type { FlagKey } from '../../api/contract';
 import type {
   CheckinProgress,
   InterventionOutcome,
@@ -14,6 +15,14 @@ import type {
   RiskTier,
   StaffRole,
 } from '../../../db/schema';
+
+export const FLAG_WORDS: Record<FlagKey, string> = {
+  chronic_absence: 'Chronic absence',
+  course_failure: 'Course failure',
+  low_gpa: 'Low GPA',
+  suspension: 'Suspension',
+  off_track: 'Off track (grade 9)',
+};
 
 export const TIER_WORDS: Record<RiskTier, string> = {
   high: 'High',

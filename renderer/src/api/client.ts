@@ -19,6 +19,7 @@ import type {
   SightlineClient,
 } from '../../../main/api/contract';
 import { ApiError } from '../../../main/api/errors';
+import { i18n } from '../i18n';
 
 declare global {
   interface Window {
@@ -69,10 +70,7 @@ function httpClient(baseUrl: string, token: string): SightlineClient {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        throw new ApiError(
-          'unavailable',
-          'Sightline’s local service is not answering. Is `npm run web` still running?',
-        );
+        throw new ApiError('unavailable', i18n.t('common:errors.serviceDown'));
       }
       const body = (await response.json().catch(() => null)) as
         { value: unknown } | { error: unknown } | null;

@@ -24,6 +24,8 @@ import type {
 export type {
   ApiErrorCode,
   CalendarStatus,
+  CaseloadRow,
+  CaseloadView,
   FlagCounts,
   FlagDetail,
   FlagKey,
@@ -36,6 +38,7 @@ export type {
   InterventionDue,
   InterventionView,
   JobSummary,
+  Message,
   Method,
   ModelMetricsSummary,
   ModelVersionDetail,

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js';
+import { useResolvedTheme } from '../preferences/theme';
 import { Chart } from './register';
+import { rethemed } from './theme';
 
 interface ChartCanvasProps<T extends ChartType, D, L> {
   /** Build the chart's configuration; called again when `deps` change. */
@@ -14,8 +16,9 @@ interface ChartCanvasProps<T extends ChartType, D, L> {
 
 /**
  * A Chart.js canvas that lives exactly as long as the component: created on mount, rebuilt when
- * its configuration changes, destroyed on unmount. Exposed to assistive tech as one image with a
- * label and a description; the data itself is offered as a table beside it.
+ * its configuration or the theme changes (in the theme's colours: charts/theme.ts), destroyed on
+ * unmount. Exposed to assistive tech as one image with a label and a description; the data
+ * itself is offered as a table beside it.
  */
 export function ChartCanvas<T extends ChartType, D = DefaultDataPoint<T>, L = unknown>({
   config,
@@ -24,12 +27,14 @@ export function ChartCanvas<T extends ChartType, D = DefaultDataPoint<T>, L = un
   height = 280,
 }: ChartCanvasProps<T, D, L>) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const theme = useResolvedTheme();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const chart = new Chart(canvas, config);
+    const chart = new Chart(canvas, rethemed(config));
+    canvas.dataset.theme = theme;
     return () => chart.destroy();
-  }, [config]);
+  }, [config, theme]);
   return (
     <div className="chart-box" style={{ height }}>
       <canvas ref={canvasRef} role="img" aria-label={label} aria-describedby={describedBy}>

@@ -19,7 +19,8 @@ import type {
   IsoDate,
   MonitoringFrequency,
 } from '../api/types';
-import { formatDate, plural } from '../format/format';
+import { formatCount, formatDate } from '../format/format';
+import { i18n } from '../i18n';
 
 /** A plan runs six weeks unless the person planning it says otherwise (DOMAIN.md). */
 export const PLANNED_DAYS = 42;
@@ -126,12 +127,40 @@ export type Checked<T> = { ok: true; input: T } | { ok: false; issues: FieldIssu
  * Empty answers in words for the person filling the form; the schema's own messages are written
  * for typed values ("Use a date such as 2026-01-31.").
  */
-const WHEN_EMPTY: Record<string, string> = {
-  ownerId: 'Choose who champions this intervention.',
-  startDate: 'Choose the date the intervention starts.',
-  endDate: 'Choose the date it is planned to end.',
-  date: 'Choose the date of the check-in.',
+const WHEN_EMPTY = {
+  ownerId: () => i18n.t('interventions:checks.empty.ownerId'),
+  startDate: () => i18n.t('interventions:checks.empty.startDate'),
+  endDate: () => i18n.t('interventions:checks.empty.endDate'),
+  date: () => i18n.t('interventions:checks.empty.date'),
+} as const satisfies Record<string, () => string>;
+
+/**
+ * The contract's own messages (main/api/contract.ts, in English) in the current language. The
+ * forms check themselves with those schemas and the core refuses with the same words, so one
+ * table serves both; a message not listed here is shown as the core wrote it.
+ */
+const CONTRACT_MESSAGES: Record<string, () => string> = {
+  'Use a date such as 2026-01-31.': () => i18n.t('interventions:checks.dateFormat'),
+  'That date does not exist.': () => i18n.t('interventions:checks.dateMissing'),
+  'Choose what the intervention addresses.': () => i18n.t('interventions:checks.type'),
+  'Write the goal: what should change, by how much, by when.': () =>
+    i18n.t('interventions:checks.goal'),
+  'The end date must come after the start date.': () => i18n.t('interventions:checks.dateOrder'),
+  'Choose how the student is doing.': () => i18n.t('interventions:checks.progress'),
+  'Write what happened since the last check-in.': () => i18n.t('interventions:checks.note'),
+  'Choose the outcome.': () => i18n.t('interventions:checks.outcome'),
 };
+
+/** A contract message in the current language (unknown ones as they are). */
+export function contractMessage(message: string): string {
+  return Object.hasOwn(CONTRACT_MESSAGES, message) ? CONTRACT_MESSAGES[message]!() : message;
+}
+
+function whenEmpty(field: string): string | undefined {
+  return Object.hasOwn(WHEN_EMPTY, field)
+    ? WHEN_EMPTY[field as keyof typeof WHEN_EMPTY]()
+    : undefined;
+}
 
 function toFieldIssues(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
@@ -142,7 +171,8 @@ function toFieldIssues(
     const field = issue.path.map(String).join('.') || '(input)';
     if (byField[field]) continue;
     const value: unknown = (values as Record<string, unknown>)[field];
-    byField[field] = value === '' && WHEN_EMPTY[field] ? WHEN_EMPTY[field] : issue.message;
+    byField[field] =
+      (value === '' ? whenEmpty(field) : undefined) ?? contractMessage(issue.message);
   }
   return byField;
 }
@@ -205,8 +235,9 @@ export function issuesFromError(
   const byField: FieldIssues = {};
   const other: string[] = [];
   for (const issue of error.issues ?? []) {
-    if (fields.includes(issue.path)) byField[issue.path] ??= issue.message;
-    else other.push(issue.message);
+    const message = contractMessage(issue.message);
+    if (fields.includes(issue.path)) byField[issue.path] ??= message;
+    else other.push(message);
   }
   return { byField, other };
 }
@@ -215,8 +246,16 @@ export function issuesFromError(
 export function checkInDueText(due: IsoDate, today: IsoDate): { text: string; overdue: boolean } {
   const days = differenceInCalendarDays(parseISO(due), parseISO(today));
   const date = formatDate(due) ?? due;
-  if (days < 0) return { text: `Overdue by ${plural(-days, 'day')} (due ${date})`, overdue: true };
-  if (days === 0) return { text: `Due today (${date})`, overdue: false };
-  if (days === 1) return { text: `Due tomorrow (${date})`, overdue: false };
-  return { text: `Due ${date} (in ${plural(days, 'day')})`, overdue: false };
+  if (days < 0) {
+    const text = i18n.t('interventions:due.overdue', {
+      count: -days,
+      days: formatCount(-days),
+      date,
+    });
+    return { text, overdue: true };
+  }
+  if (days === 0) return { text: i18n.t('interventions:due.today', { date }), overdue: false };
+  if (days === 1) return { text: i18n.t('interventions:due.tomorrow', { date }), overdue: false };
+  const text = i18n.t('interventions:due.later', { count: days, days: formatCount(days), date });
+  return { text, overdue: false };
 }

@@ -1,8 +1,12 @@
 /**
- * Plain-language names for the contract's enumerations. Each map is typed as a full `Record`
- * over the contract's union, so adding a flag, role or status to the contract fails the type
- * check here until it has words.
+ * Plain-language names for the contract's enumerations, in the current language (the words live
+ * in i18n/locales/<language>/domain.json). Each map is typed as a full `Record` over the
+ * contract's union, so adding a flag, role or status to the contract fails the type check here
+ * until it has words.
  */
+import { FLAG_KEYS } from '../../../main/api/contract';
+import { i18n } from '../i18n';
+import { translated } from '../i18n/translated';
 import type {
   AttendanceTier,
   CalendarStatus,
@@ -14,19 +18,13 @@ import type {
   StudentSortKey,
 } from '../api/types';
 
-export const FLAG_LABELS: Record<FlagKey, { label: string; description: string }> = {
-  chronic_absence: {
-    label: 'Chronic absence',
-    description: 'Missed 10% or more of enrolled days, for any reason',
-  },
-  course_failure: { label: 'Course failure', description: 'At least one F in a grading period' },
-  low_gpa: { label: 'Low GPA', description: 'GPA of 2.0 or lower' },
-  suspension: { label: 'Suspension', description: 'Any in- or out-of-school suspension' },
-  off_track: {
-    label: 'Off track',
-    description: 'Grade 9 students behind on credits or with more than one core-course F',
-  },
-};
+export const FLAG_LABELS: Record<FlagKey, { label: string; description: string }> = translated(
+  FLAG_KEYS,
+  (key) => ({
+    label: i18n.t(`domain:flags.${key}.label`),
+    description: i18n.t(`domain:flags.${key}.description`),
+  }),
+);
 
 /** Flags in the order they are shown everywhere. */
 export const FLAG_ORDER = Object.keys(FLAG_LABELS) as FlagKey[];
@@ -51,56 +49,58 @@ export function isSortKey(value: string | null | undefined): value is StudentSor
   return value != null && Object.hasOwn(SORT_DEFAULT_DIRECTION, value);
 }
 
-export const ROLE_LABELS: Record<StaffRole, { one: string; many: string }> = {
-  teacher: { one: 'Teacher', many: 'Teachers' },
-  counselor: { one: 'Counselor', many: 'Counselors' },
-  school_admin: { one: 'School admin', many: 'School admins' },
-  district_admin: { one: 'District admin', many: 'District admins' },
-};
+export const ROLE_LABELS: Record<StaffRole, { one: string; many: string }> = translated(
+  { teacher: 1, counselor: 1, school_admin: 1, district_admin: 1 },
+  (role) => ({
+    one: i18n.t(`domain:roles.${role}.one`),
+    many: i18n.t(`domain:roles.${role}.many`),
+  }),
+);
 
 export const ROLE_ORDER = Object.keys(ROLE_LABELS) as StaffRole[];
 
-export const SCOPE_DESCRIPTIONS: Record<ScopeKind, string> = {
-  sections: 'students enrolled in your own sections',
-  caseload: 'students on your caseload',
-  school: 'students at your school',
-  district: 'students across the district',
-};
+export const SCOPE_DESCRIPTIONS: Record<ScopeKind, string> = translated(
+  { sections: 1, caseload: 1, school: 1, district: 1 },
+  (kind) => i18n.t(`domain:scopes.${kind}`),
+);
 
-export const TIER_LABELS: Record<AttendanceTier, { label: string; range: string }> = {
-  on_track: { label: 'On track', range: '95% or more' },
-  on_track_graduation: { label: 'On track for graduation', range: '90% to 95%' },
-  at_risk: { label: 'At risk', range: '80% to 90%' },
-  critical: { label: 'Critical', range: 'under 80%' },
-};
+export const TIER_LABELS: Record<AttendanceTier, { label: string; range: string }> = translated(
+  { on_track: 1, on_track_graduation: 1, at_risk: 1, critical: 1 },
+  (tier) => ({
+    label: i18n.t(`domain:attendanceTiers.${tier}.label`),
+    range: i18n.t(`domain:attendanceTiers.${tier}.range`),
+  }),
+);
 
 export const TIER_ORDER = Object.keys(TIER_LABELS) as AttendanceTier[];
 
-export const CALENDAR_STATUS: Record<CalendarStatus, { label: string; code: string }> = {
-  present: { label: 'Present', code: 'P' },
-  tardy: { label: 'Tardy', code: 'T' },
-  early_departure: { label: 'Left early', code: 'L' },
-  excused_absence: { label: 'Excused absence', code: 'E' },
-  unexcused_absence: { label: 'Unexcused absence', code: 'U' },
-  not_enrolled: { label: 'Not enrolled', code: '–' },
-};
+export const CALENDAR_STATUS: Record<CalendarStatus, { label: string; code: string }> = translated(
+  {
+    present: 1,
+    tardy: 1,
+    early_departure: 1,
+    excused_absence: 1,
+    unexcused_absence: 1,
+    not_enrolled: 1,
+  },
+  (status) => ({
+    label: i18n.t(`domain:calendar.${status}.label`),
+    code: i18n.t(`domain:calendar.${status}.code`),
+  }),
+);
 
 export const CALENDAR_STATUS_ORDER = Object.keys(CALENDAR_STATUS) as CalendarStatus[];
 
-export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
-  course_failure: 'Failed a course',
-  chronic_absence: 'Chronically absent',
-  withdrawal: 'Withdrew from school',
-};
+export const OUTCOME_LABELS: Record<OutcomeKind, string> = translated(
+  { course_failure: 1, chronic_absence: 1, withdrawal: 1 },
+  (kind) => i18n.t(`domain:outcomes.${kind}`),
+);
 
-const DISCIPLINE_ACTIONS: Record<string, string> = {
-  none: 'No action',
-  referral: 'Referral',
-  detention: 'Detention',
-  in_school_suspension: 'In-school suspension',
-  out_of_school_suspension: 'Out-of-school suspension',
-  expulsion: 'Expulsion',
-};
+/** A code's words from a domain.json group when it has them, else the code made readable. */
+function known(group: 'disciplineActions' | 'subjects', code: string): Record<string, string> {
+  const words = i18n.t(`domain:${group}`, { returnObjects: true }) as Record<string, string>;
+  return Object.hasOwn(words, code) ? { [code]: words[code]! } : {};
+}
 
 /** Words for a code the contract leaves as free text ("in_school_suspension" → "In-school suspension"). */
 export function humanize(code: string, known: Record<string, string> = {}): string {
@@ -111,32 +111,25 @@ export function humanize(code: string, known: Record<string, string> = {}): stri
 }
 
 export function disciplineActionLabel(action: string): string {
-  return humanize(action, DISCIPLINE_ACTIONS);
+  return humanize(action, known('disciplineActions', action));
 }
 
-const SUBJECTS: Record<string, string> = {
-  ela: 'English language arts',
-  pe: 'Physical education',
-  social_studies: 'Social studies',
-  world_language: 'World language',
-};
-
 export function subjectLabel(subject: string): string {
-  return humanize(subject, SUBJECTS);
+  return humanize(subject, known('subjects', subject));
 }
 
 /** Grade level as a column value: "Pre-K", "K", "9". */
 export function gradeShort(grade: number): string {
-  if (grade < 0) return 'Pre-K';
-  if (grade === 0) return 'K';
+  if (grade < 0) return i18n.t('domain:grade.shortPreK');
+  if (grade === 0) return i18n.t('domain:grade.shortK');
   return String(grade);
 }
 
 /** Grade level in a sentence or heading: "Pre-kindergarten", "Kindergarten", "Grade 9". */
 export function gradeLong(grade: number): string {
-  if (grade < 0) return 'Pre-kindergarten';
-  if (grade === 0) return 'Kindergarten';
-  return `Grade ${grade}`;
+  if (grade < 0) return i18n.t('domain:grade.longPreK');
+  if (grade === 0) return i18n.t('domain:grade.longK');
+  return i18n.t('domain:grade.long', { grade });
 }
 
 /** Whose records each role sees (the core enforces it; this is only the wording). */

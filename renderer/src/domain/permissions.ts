@@ -63,3 +63,8 @@ export function canPlanInterventions(role: StaffRole | undefined): boolean {
 export function canSeeInterventionCoverage(role: StaffRole | undefined): boolean {
   return role === 'school_admin' || role === 'district_admin';
 }
+
+/** "My caseload": counselors, whose students are assigned to them. */
+export function canSeeCaseload(role: StaffRole | undefined): boolean {
+  return role === 'counselor';
+}

@@ -15,16 +15,23 @@ import type {
   RiskHistoryPoint,
   RiskTier,
 } from '../api/types';
-import { formatDate, formatWholePercent, plural } from '../format/format';
-import { feedbackTargetLabel, RISK_TIER_LABELS, subgroupAttributeLabel } from './riskLabels';
+import { formatCount, formatDate, formatWholePercent } from '../format/format';
+import { i18n, intlLocale } from '../i18n';
+import {
+  feedbackTargetLabel,
+  RISK_TIER_LABELS,
+  subgroupAttributeLabel,
+  subgroupGroupLabel,
+} from './riskLabels';
 
 /**
  * A 0–1 score as a whole percent, "82%". The ends read "over 99%" and "under 1%": a model is
  * never certain, and "100%" would say it is.
  */
 export function formatRiskScore(score: number): string {
-  if (score > 0.995) return 'over 99%';
-  if (score < 0.005) return 'under 1%';
+  if (score > 0.995) return i18n.t('profile:risk.scoreOver', { percent: formatWholePercent(0.99) });
+  if (score < 0.005)
+    return i18n.t('profile:risk.scoreUnder', { percent: formatWholePercent(0.01) });
   return formatWholePercent(score) ?? '—';
 }
 
@@ -39,13 +46,23 @@ export function riskChangeText(
   tier: RiskTier,
   previousTier: RiskTier | null,
 ): string {
-  if (change === null) return 'First week scored: nothing earlier to compare with';
+  if (change === null) return i18n.t('profile:risk.change.first');
   const points = scorePoints(change);
-  const was =
-    previousTier && previousTier !== tier ? ` (was ${RISK_TIER_LABELS[previousTier].label})` : '';
-  if (points === 0) return `No change since last week${was}`;
-  const direction = change > 0 ? 'Up' : 'Down';
-  return `${direction} ${plural(points, 'point')} since last week${was}`;
+  const was = previousTier && previousTier !== tier ? RISK_TIER_LABELS[previousTier].label : null;
+  if (points === 0) {
+    return was === null
+      ? i18n.t('profile:risk.change.none')
+      : i18n.t('profile:risk.change.noneWas', { tier: was });
+  }
+  const values = { count: points, points: formatCount(points), tier: was ?? '' };
+  if (change > 0) {
+    return was === null
+      ? i18n.t('profile:risk.change.up', values)
+      : i18n.t('profile:risk.change.upWas', values);
+  }
+  return was === null
+    ? i18n.t('profile:risk.change.down', values)
+    : i18n.t('profile:risk.change.downWas', values);
 }
 
 /** A score's reasons, the one that moved it most first (raising or lowering). Stable. */
@@ -61,13 +78,25 @@ export function orderFactors(factors: readonly RiskFactorView[]): RiskFactorView
  * "points" would be wrong near a score of 0 or 100%, where a heavy reason barely moves it.
  */
 export function factorEffectText(delta: number): string {
-  if (!Number.isFinite(delta)) return delta > 0 ? 'Raises the score' : 'Lowers the score';
+  const raises = delta > 0;
+  if (!Number.isFinite(delta)) {
+    return raises ? i18n.t('profile:risk.effect.raises') : i18n.t('profile:risk.effect.lowers');
+  }
   const size = Math.abs(delta);
-  const verb = delta > 0 ? 'Raises' : 'Lowers';
-  if (size < 0.05) return 'Barely changes the score';
-  if (size >= 1) return `${verb} the score strongly`;
-  if (size >= 0.3) return `${verb} the score clearly`;
-  return `${verb} the score a little`;
+  if (size < 0.05) return i18n.t('profile:risk.effect.barely');
+  if (size >= 1) {
+    return raises
+      ? i18n.t('profile:risk.effect.raisesStrongly')
+      : i18n.t('profile:risk.effect.lowersStrongly');
+  }
+  if (size >= 0.3) {
+    return raises
+      ? i18n.t('profile:risk.effect.raisesClearly')
+      : i18n.t('profile:risk.effect.lowersClearly');
+  }
+  return raises
+    ? i18n.t('profile:risk.effect.raisesLittle')
+    : i18n.t('profile:risk.effect.lowersLittle');
 }
 
 export interface WeightedWeek {
@@ -98,28 +127,38 @@ export function topAttentionWeeks(
 export function riskHistorySummary(history: readonly RiskHistoryPoint[]): string {
   const first = history[0];
   const last = history[history.length - 1];
-  if (!first || !last) return 'No weekly risk scores yet.';
+  if (!first || !last) return i18n.t('profile:risk.history.none');
   const point = (p: RiskHistoryPoint) =>
-    `${formatRiskScore(p.score)} (${RISK_TIER_LABELS[p.tier].label})`;
+    i18n.t('profile:risk.history.point', {
+      score: formatRiskScore(p.score),
+      tier: RISK_TIER_LABELS[p.tier].label,
+    });
   if (history.length === 1) {
-    return `One weekly score so far: ${point(first)} in the week of ${formatDate(first.weekStart)}.`;
+    return i18n.t('profile:risk.history.one', {
+      point: point(first),
+      date: formatDate(first.weekStart),
+    });
   }
   const peak = history.reduce((high, p) => (p.score > high.score ? p : high), first);
-  return (
-    `Weekly risk score over ${plural(history.length, 'week')}: ${point(first)} in the week of ` +
-    `${formatDate(first.weekStart)}, ${point(last)} in the week of ${formatDate(last.weekStart)}. ` +
-    `Highest: ${formatRiskScore(peak.score)} in the week of ${formatDate(peak.weekStart)}.`
-  );
+  return i18n.t('profile:risk.history.many', {
+    weeks: formatCount(history.length),
+    first: point(first),
+    firstDate: formatDate(first.weekStart),
+    last: point(last),
+    lastDate: formatDate(last.weekStart),
+    peak: formatRiskScore(peak.score),
+    peakDate: formatDate(peak.weekStart),
+  });
 }
 
 export const FEEDBACK_NOTE_MAX = 2000;
 
 /** Why an override cannot be saved yet, or null when it can. */
 export function overrideProblem(tier: RiskTier | null, note: string): string | null {
-  if (!tier) return 'Choose the tier you think is right.';
-  if (note.trim() === '') return 'Say why in the note: the next person to read this flag needs it.';
+  if (!tier) return i18n.t('profile:risk.override.chooseTier');
+  if (note.trim() === '') return i18n.t('profile:risk.override.sayWhy');
   if (note.trim().length > FEEDBACK_NOTE_MAX) {
-    return `Keep the note under ${FEEDBACK_NOTE_MAX.toLocaleString('en-US')} characters.`;
+    return i18n.t('profile:risk.override.tooLong', { max: formatCount(FEEDBACK_NOTE_MAX) });
   }
   return null;
 }
@@ -130,19 +169,32 @@ export function feedbackConfirmation(
   verdict: FeedbackVerdict,
   overrideTier: RiskTier | null = null,
 ): string {
-  const what = target === 'model' ? 'the risk score' : `the ${feedbackTargetLabel(target)}`;
   if (verdict === 'override') {
-    const tier = overrideTier ? RISK_TIER_LABELS[overrideTier].label : 'another tier';
-    return `Saved: you set this student’s tier to ${tier}. The model’s own score stays on record beside it.`;
+    return overrideTier
+      ? i18n.t('profile:risk.confirm.override', { tier: RISK_TIER_LABELS[overrideTier].label })
+      : i18n.t('profile:risk.confirm.overrideOther');
   }
-  return `Saved: you marked ${what} as ${verdict}. Thank you: feedback like this checks the model.`;
+  const right = verdict === 'right';
+  if (target === 'model') {
+    return right
+      ? i18n.t('profile:risk.confirm.modelRight')
+      : i18n.t('profile:risk.confirm.modelWrong');
+  }
+  const values = { target: feedbackTargetLabel(target) };
+  return right
+    ? i18n.t('profile:risk.confirm.flagRight', values)
+    : i18n.t('profile:risk.confirm.flagWrong', values);
 }
 
 /** The "Beats active?" cell of a model version. */
 export function comparisonText(model: ModelVersionView, activeId: string | null): string {
-  if (model.id === activeId || model.status === 'active') return 'This is the active model';
-  if (!model.comparison) return 'No active model to compare with';
-  return model.comparison.beatsActive ? 'Yes' : 'No';
+  if (model.id === activeId || model.status === 'active') {
+    return i18n.t('profile:risk.comparison.active');
+  }
+  if (!model.comparison) return i18n.t('profile:risk.comparison.noActive');
+  return model.comparison.beatsActive
+    ? i18n.t('profile:risk.comparison.yes')
+    : i18n.t('profile:risk.comparison.no');
 }
 
 /** The version to show in detail: the one in the address, else the active one, else the newest. */
@@ -203,35 +255,38 @@ function widestGap(
  * enough to judge, and how many groups are too small to judge.
  */
 export function subgroupSummary(subgroups: readonly ModelSubgroup[]): string {
-  if (subgroups.length === 0) return 'No subgroup results were recorded for this version.';
+  if (subgroups.length === 0) return i18n.t('profile:risk.subgroups.none');
   const small = subgroups.filter((s) => s.small).length;
   const parts: string[] = [];
-  const describe = (
-    what: string,
-    gap: RateGap | null,
-    rate: (s: ModelSubgroup) => number | null,
-  ) => {
-    if (!gap) return;
+  const values = (gap: RateGap, rate: (s: ModelSubgroup) => number | null) => ({
+    attribute: subgroupAttributeLabel(gap.attribute).toLocaleLowerCase(intlLocale()),
+    lowRate: formatWholePercent(rate(gap.lowest)),
+    lowGroup: subgroupGroupLabel(gap.lowest.group),
+    highRate: formatWholePercent(rate(gap.highest)),
+    highGroup: subgroupGroupLabel(gap.highest.group),
+  });
+  const falseAlarm = widestGap(subgroups, (s) => s.falsePositiveRate);
+  if (falseAlarm) {
     parts.push(
-      `${what} differ most by ${subgroupAttributeLabel(gap.attribute).toLowerCase()}: ` +
-        `${formatWholePercent(rate(gap.lowest))} for ${gap.lowest.group}, ` +
-        `${formatWholePercent(rate(gap.highest))} for ${gap.highest.group}.`,
+      i18n.t(
+        'profile:risk.subgroups.falseAlarmGap',
+        values(falseAlarm, (s) => s.falsePositiveRate),
+      ),
     );
-  };
-  describe(
-    'False-alarm rates',
-    widestGap(subgroups, (s) => s.falsePositiveRate),
-    (s) => s.falsePositiveRate,
-  );
-  describe(
-    'Miss rates',
-    widestGap(subgroups, (s) => s.falseNegativeRate),
-    (s) => s.falseNegativeRate,
-  );
-  if (parts.length === 0) parts.push('No two groups are large enough to compare.');
+  }
+  const miss = widestGap(subgroups, (s) => s.falseNegativeRate);
+  if (miss) {
+    parts.push(
+      i18n.t(
+        'profile:risk.subgroups.missGap',
+        values(miss, (s) => s.falseNegativeRate),
+      ),
+    );
+  }
+  if (parts.length === 0) parts.push(i18n.t('profile:risk.subgroups.noneComparable'));
   if (small > 0) {
     parts.push(
-      `${plural(small, 'group is', 'groups are')} too small to judge (fewer students than the rates can rest on).`,
+      i18n.t('profile:risk.subgroups.tooSmall', { count: small, groups: formatCount(small) }),
     );
   }
   return parts.join(' ');
@@ -246,18 +301,21 @@ export function calibrationSummary(bands: readonly CalibrationBand[]): string {
     (b): b is CalibrationBand & { observed: number } => b.observed !== null && b.n > 0,
   );
   const students = known.reduce((sum, b) => sum + b.n, 0);
-  if (students === 0) return 'No calibration results were recorded for this version.';
+  if (students === 0) return i18n.t('profile:risk.calibration.none');
   const gap =
     known.reduce((sum, b) => sum + Math.abs(b.observed - b.predicted) * b.n, 0) / students;
   const points = scorePoints(gap);
   const verdict =
     points <= 3
-      ? 'The scores can be read as chances.'
+      ? i18n.t('profile:risk.calibration.chances')
       : points <= 8
-        ? 'Read the scores as a ranking first, and as chances only roughly.'
-        : 'Read the scores as a ranking, not as chances.';
-  return (
-    `In ${plural(known.length, 'score band')}, the share of students who had the outcome was ` +
-    `${plural(points, 'percentage point')} from the predicted risk on average. ${verdict}`
-  );
+        ? i18n.t('profile:risk.calibration.roughly')
+        : i18n.t('profile:risk.calibration.ranking');
+  const summary = i18n.t('profile:risk.calibration.summary', {
+    context: known.length === 1 ? 'oneBand' : 'bands',
+    count: points,
+    bands: formatCount(known.length),
+    points: formatCount(points),
+  });
+  return `${summary} ${verdict}`;
 }

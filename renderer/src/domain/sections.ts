@@ -10,14 +10,20 @@ import type {
   SectionTrendWeek,
   StaffRole,
 } from '../api/types';
-import { formatDate, formatGrade, formatPercent, plural } from '../format/format';
+import { formatCount, formatDate, formatGrade, formatPercent } from '../format/format';
+import { i18n } from '../i18n';
 
 /** The most sections the core lists at once (main/sections/list.ts); a district admin narrows by school. */
 export const SECTION_LIST_LIMIT = 1000;
 
 /** Teachers see the classes they teach; everyone else sees the sections in their scope. */
 export function sectionsTitle(role: StaffRole | undefined): string {
-  return role === 'teacher' ? 'My sections' : 'Sections';
+  return role === 'teacher' ? i18n.t('sections:title.teacher') : i18n.t('sections:title.other');
+}
+
+/** The link back to the list: "Back to my sections", "Back to sections". */
+export function sectionsBackText(role: StaffRole | undefined): string {
+  return role === 'teacher' ? i18n.t('sections:backTo.teacher') : i18n.t('sections:backTo.other');
 }
 
 /**
@@ -57,10 +63,13 @@ export function tierChangeSteps(
 /** "↑ from moderate", "↓ from high", "No change", "Not scored", "No score last week". */
 export function tierChangeText(row: Pick<SectionRosterRow, 'riskTier' | 'previousTier'>): string {
   const { direction, from } = tierChange(row);
-  if (direction === 'up') return `↑ from ${from}`;
-  if (direction === 'down') return `↓ from ${from}`;
-  if (direction === 'same') return 'No change';
-  return row.riskTier ? 'No score last week' : 'Not scored';
+  if ((direction === 'up' || direction === 'down') && from) {
+    return i18n.t(`sections:tierChange.${direction}.${from}`);
+  }
+  if (direction === 'same') return i18n.t('sections:tierChange.same');
+  return row.riskTier
+    ? i18n.t('sections:tierChange.noPrevious')
+    : i18n.t('sections:tierChange.notScored');
 }
 
 /**
@@ -70,17 +79,24 @@ export function tierChangeText(row: Pick<SectionRosterRow, 'riskTier' | 'previou
 export function gradeChangeText(change: number | null): string | null {
   if (change === null || !Number.isFinite(change)) return null;
   const points = Math.round(change);
-  if (points === 0) return 'No change';
+  if (points === 0) return i18n.t('sections:gradeChange.same');
   const size = Math.abs(points);
-  return `${points > 0 ? '+' : '\u2212'}${size} ${size === 1 ? 'pt' : 'pts'}`;
+  const values = { count: size, points: formatCount(size) };
+  return points > 0
+    ? i18n.t('sections:gradeChange.up', values)
+    : i18n.t('sections:gradeChange.down', values);
 }
 
 /** The same change for a screen reader: "down 6 points", "up 1 point", "no change". */
 export function gradeChangeSpoken(change: number | null): string | null {
   if (change === null || !Number.isFinite(change)) return null;
   const points = Math.round(change);
-  if (points === 0) return 'no change';
-  return `${points > 0 ? 'up' : 'down'} ${plural(Math.abs(points), 'point')}`;
+  if (points === 0) return i18n.t('sections:gradeChange.spokenSame');
+  const size = Math.abs(points);
+  const values = { count: size, points: formatCount(size) };
+  return points > 0
+    ? i18n.t('sections:gradeChange.spokenUp', values)
+    : i18n.t('sections:gradeChange.spokenDown', values);
 }
 
 /** The class grade and its letter: "78.7 (C)", "52 (F)", "91"; null with no grade. */
@@ -95,10 +111,10 @@ export function classGradeText(row: Pick<SectionRosterRow, 'grade' | 'letter'>):
  * caseload, "29 enrolled; showing the 3 on your caseload".
  */
 export function rosterCountText(enrolled: number, shown: number): string {
-  const all = `${plural(enrolled, 'student')} enrolled`;
-  if (shown === enrolled) return all;
-  if (shown === 0) return `${all}; none of them is on your caseload`;
-  return `${all}; showing the ${shown} on your caseload`;
+  const values = { count: enrolled, students: formatCount(enrolled), shown: formatCount(shown) };
+  if (shown === enrolled) return i18n.t('sections:counts.enrolled', values);
+  if (shown === 0) return i18n.t('sections:counts.noneOnCaseload', values);
+  return i18n.t('sections:counts.partial', values);
 }
 
 /** Plain-words summary of the class trend: the span, the latest week, and the first week. */
@@ -108,25 +124,32 @@ export function sectionTrendSummary(weeks: SectionTrendWeek[]): string {
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
   if (!first || !last || (attendance.length === 0 && grades.length === 0)) {
-    return 'No weekly attendance or grades have been recorded for this class yet.';
+    return i18n.t('sections:trend.summary.none');
   }
   const parts = [
-    `Week by week from the week of ${formatDate(first.weekStart)} to the week of ${formatDate(last.weekStart)}.`,
+    i18n.t('sections:trend.summary.span', {
+      first: formatDate(first.weekStart),
+      last: formatDate(last.weekStart),
+    }),
   ];
   const firstRate = attendance[0];
   const lastRate = attendance[attendance.length - 1];
   if (firstRate && lastRate) {
     parts.push(
-      `Attendance of these students: ${formatPercent(lastRate.attendanceRate)} in the latest week, ` +
-        `${formatPercent(firstRate.attendanceRate)} in the first.`,
+      i18n.t('sections:trend.summary.attendance', {
+        latest: formatPercent(lastRate.attendanceRate),
+        first: formatPercent(firstRate.attendanceRate),
+      }),
     );
   }
   const firstGrade = grades[0];
   const lastGrade = grades[grades.length - 1];
   if (firstGrade && lastGrade) {
     parts.push(
-      `Average grade in this class: ${formatGrade(lastGrade.averageGrade)} in the latest week, ` +
-        `${formatGrade(firstGrade.averageGrade)} in the first.`,
+      i18n.t('sections:trend.summary.grade', {
+        latest: formatGrade(lastGrade.averageGrade),
+        first: formatGrade(firstGrade.averageGrade),
+      }),
     );
   }
   return parts.join(' ');

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
 import { ImportWizard } from '../components/imports/ImportWizard';
@@ -13,11 +14,9 @@ import { recentImports } from '../stores/imports/recentImportsStore';
 import { resumeRunningImport } from '../stores/imports/wizardStore';
 
 /** What each importing role's rows are limited to (main/imports/scope.ts enforces it). */
-const SCOPE_NOTE: Partial<Record<StaffRole, string>> = {
-  teacher:
-    'You can import attendance, grades, assignments, submissions, LMS activity and assessment results for the students in your sections. Attendance and LMS rows must name one of your sections. Rows about other students are set aside with a reason.',
-  school_admin:
-    'You can import records for the students and sections of your school. Rosters (OneRoster) are imported by the district office.',
+const SCOPE_NOTE: Partial<Record<StaffRole, 'page.scope.teacher' | 'page.scope.schoolAdmin'>> = {
+  teacher: 'page.scope.teacher',
+  school_admin: 'page.scope.schoolAdmin',
 };
 
 /**
@@ -25,8 +24,10 @@ const SCOPE_NOTE: Partial<Record<StaffRole, string>> = {
  * (the core decides what each may import, row by row).
  */
 export function ImportsPage() {
-  useDocumentTitle('Import data');
+  const { t } = useTranslation('imports');
+  useDocumentTitle(t('page.title'));
   const role = useSession().staff?.role;
+  const scopeNote = role ? SCOPE_NOTE[role] : undefined;
   // Other roles never see the wizard: the core's refusal of the import list says why, in words.
   const allowed = canImport(role);
   const recent = useQuery(recentImports, null);
@@ -37,22 +38,18 @@ export function ImportsPage() {
   }, [allowed]);
   return (
     <div className="page">
-      <PageHeading>Import data</PageHeading>
-      <p className="page-lede">
-        Bring in exports from your student information system or learning platform. Sightline checks
-        every row before saving: rows it cannot use are set aside (quarantined) with a reason you
-        can act on, never silently dropped.
-      </p>
-      {role && SCOPE_NOTE[role] && <p className="notice">{SCOPE_NOTE[role]}</p>}
+      <PageHeading>{t('page.title')}</PageHeading>
+      <p className="page-lede">{t('page.lede')}</p>
+      {scopeNote && <p className="notice">{t(scopeNote)}</p>}
       {error && (refused || !allowed) ? (
         <ErrorPanel
           error={error}
-          action="open imports"
+          action={t('page.errorAction')}
           onRetry={refused ? undefined : recent.reload}
-          forbiddenMessage={`${error.message} If a file needs importing, send it to your district office.`}
+          forbiddenMessage={t('page.forbidden', { message: error.message })}
         />
       ) : !allowed ? (
-        <LoadingState what="imports" />
+        <LoadingState what={t('page.loading')} />
       ) : (
         <>
           <ImportWizard />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/feedback/EmptyState';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
@@ -25,7 +26,8 @@ const DEFAULT_FLAG_RATE = 0.1;
  * manage; school admins read.
  */
 export function ModelsPage({ modelId }: { modelId: string | null }) {
-  useDocumentTitle('Risk models');
+  const { t } = useTranslation('models');
+  useDocumentTitle(t('page.title'));
   const role = useSession().staff?.role;
   const canManage = canManageModels(role);
   const { state, reload } = useQuery(modelList, null);
@@ -42,26 +44,18 @@ export function ModelsPage({ modelId }: { modelId: string | null }) {
 
   return (
     <div className="page">
-      <PageHeading>Risk models</PageHeading>
-      <p className="page-lede">
-        The risk score on each student’s profile comes from the active model. Here you can see how
-        well each version does, for whom it does worse, and which one staff see.
-      </p>
-      {role && !canManage && !refused && (
-        <p className="notice">
-          You can read every version’s results. Only district admins train, activate or roll back
-          models.
-        </p>
-      )}
+      <PageHeading>{t('page.title')}</PageHeading>
+      <p className="page-lede">{t('page.lede')}</p>
+      {role && !canManage && !refused && <p className="notice">{t('page.readOnly')}</p>}
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="open the models page"
+          action={t('page.errorAction')}
           onRetry={refused ? undefined : reload}
-          forbiddenMessage={`${state.error.message} Each student’s risk score and its reasons are on their profile.`}
+          forbiddenMessage={t('page.forbidden', { message: state.error.message })}
         />
       ) : !data ? (
-        <LoadingState what="the model versions" lines={6} />
+        <LoadingState what={t('page.loading')} lines={6} />
       ) : (
         <>
           <ModelsExplainer flagRate={flagRate} />
@@ -69,19 +63,14 @@ export function ModelsPage({ modelId }: { modelId: string | null }) {
             <ModelJobs canTrain={canManage} canScore={canRescore(role) && data.activeId !== null} />
           )}
           {data.models.length === 0 ? (
-            <EmptyState title="No risk model yet.">
-              <p>
-                {canManage
-                  ? 'Use “Train a new model” above to fit one on the district’s data, then activate it once it beats the transparent rules.'
-                  : 'A district admin trains and activates one on this page. Until then, the transparent flags are the early-warning check.'}
-              </p>
+            <EmptyState title={t('page.emptyTitle')}>
+              <p>{canManage ? t('page.emptyManage') : t('page.emptyRead')}</p>
             </EmptyState>
           ) : (
             <>
               {!active && (
                 <p className="notice">
-                  No model is active, so no student has a risk score.{' '}
-                  {canManage ? 'Activate a version below.' : 'A district admin activates one here.'}
+                  {canManage ? t('page.noActiveManage') : t('page.noActiveRead')}
                 </p>
               )}
               <ModelVersionsTable

@@ -1,14 +1,24 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/layout/PageHeading';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 export function NotFoundPage({ path }: { path: string }) {
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation('layout');
+  useDocumentTitle(t('notFound.title'));
   return (
     <div className="page page-narrow">
-      <PageHeading>Page not found</PageHeading>
+      <PageHeading>{t('notFound.title')}</PageHeading>
       <p>
-        Sightline has no page at “{path}”. <a href="#/">Go to the overview</a> or{' '}
-        <a href="#/students">the student list</a>.
+        <Trans
+          t={t}
+          i18nKey="notFound.body"
+          values={{ path }}
+          components={{
+            path: <span translate="no" />,
+            overview: <a href="#/" />,
+            students: <a href="#/students" />,
+          }}
+        />
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/feedback/EmptyState';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
@@ -14,7 +15,8 @@ import { overview } from '../stores/overviewStore';
 import { chooseSchool, schools } from '../stores/schoolsStore';
 
 export function OverviewPage() {
-  useDocumentTitle('Overview');
+  const { t } = useTranslation('overview');
+  useDocumentTitle(t('page.title'));
   const { canChoose, schoolId } = useSchoolChoice();
   const { state, reload } = useQuery(overview, schoolId);
   const schoolList = useQuery(schools, null, canChoose);
@@ -22,10 +24,10 @@ export function OverviewPage() {
   const role = useSession().staff?.role;
   const heading =
     role === 'teacher' || role === 'counselor'
-      ? 'Overview of your students'
+      ? t('page.headingOwn')
       : canChoose && !schoolId
-        ? 'District overview'
-        : 'School overview';
+        ? t('page.headingDistrict')
+        : t('page.headingSchool');
   return (
     <div className="page">
       <div className="page-head">
@@ -37,19 +39,16 @@ export function OverviewPage() {
       {canChoose && schoolList.state.status === 'error' && (
         <ErrorPanel
           error={schoolList.state.error}
-          action="list the schools"
+          action={t('page.schoolsErrorAction')}
           onRetry={schoolList.reload}
         />
       )}
       {state.status === 'error' ? (
-        <ErrorPanel error={state.error} action="load the overview" onRetry={reload} />
+        <ErrorPanel error={state.error} action={t('page.errorAction')} onRetry={reload} />
       ) : state.status === 'ready' ? (
         state.data.enrollment === 0 ? (
-          <EmptyState title="No students are in your view yet.">
-            <p>
-              Once rosters are imported (or you are assigned sections or a caseload), their numbers
-              appear here.
-            </p>
+          <EmptyState title={t('page.emptyTitle')}>
+            <p>{t('page.emptyBody')}</p>
           </EmptyState>
         ) : (
           <OverviewView overview={state.data}>
@@ -57,7 +56,7 @@ export function OverviewPage() {
           </OverviewView>
         )
       ) : (
-        <LoadingState what="the overview" lines={6} />
+        <LoadingState what={t('page.loading')} lines={6} />
       )}
     </div>
   );

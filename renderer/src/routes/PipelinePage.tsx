@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
 import { PageHeading } from '../components/layout/PageHeading';
@@ -15,7 +16,8 @@ import { pipelineRuns } from '../stores/pipeline/pipelineRunsStore';
 
 /** The weekly feature pipeline: freshness, schedule, run now / recompute, history. Admins only. */
 export function PipelinePage() {
-  useDocumentTitle('Pipeline');
+  const { t } = useTranslation('pipeline');
+  useDocumentTitle(t('page.documentTitle'));
   const role = useSession().staff?.role;
   const { state, reload } = useQuery(pipelineRuns, null);
   const data = dataOf(state);
@@ -25,21 +27,17 @@ export function PipelinePage() {
   }, [refused]);
   return (
     <div className="page">
-      <PageHeading>Weekly feature pipeline</PageHeading>
-      <p className="page-lede">
-        The pipeline turns attendance, grades, incidents and learning-platform activity into each
-        student’s weekly features and early-warning flags. It runs after every import and once a
-        day; run it here when you need the dashboards current now.
-      </p>
+      <PageHeading>{t('page.title')}</PageHeading>
+      <p className="page-lede">{t('page.lede')}</p>
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="open the pipeline page"
+          action={t('page.errorAction')}
           onRetry={refused ? undefined : reload}
-          forbiddenMessage={`${state.error.message} Ask your school or district admin if the dashboards look out of date.`}
+          forbiddenMessage={t('page.forbidden', { message: state.error.message })}
         />
       ) : !data ? (
-        <LoadingState what="the pipeline’s history" lines={6} />
+        <LoadingState what={t('page.loading')} lines={6} />
       ) : (
         <>
           <PipelineStatusCard overview={data} canSchedule={canSchedulePipeline(role)} />

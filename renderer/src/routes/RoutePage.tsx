@@ -1,4 +1,5 @@
 import type { Route } from '../stores/routes';
+import { CaseloadPage } from './CaseloadPage';
 import { ImportsPage } from './ImportsPage';
 import { ModelsPage } from './ModelsPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -28,6 +29,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <SectionsPage />;
     case 'section':
       return <SectionPage key={route.sectionId} sectionId={route.sectionId} />;
+    case 'caseload':
+      return <CaseloadPage />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }

@@ -1,10 +1,10 @@
-import type { StaffRole } from '../api/types';
+import { useTranslation } from 'react-i18next';
 import { ReportDownloadButton } from '../components/common/ReportDownloadButton';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
 import { LoadingState } from '../components/feedback/LoadingState';
 import { PageHeading } from '../components/layout/PageHeading';
 import { SectionDetail } from '../components/sections/SectionDetail';
-import { sectionsTitle } from '../domain/sections';
+import { sectionsBackText } from '../domain/sections';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { useSession } from '../hooks/useSession';
@@ -12,37 +12,37 @@ import { downloadClassReport } from '../stores/reports/downloadReport';
 import { hrefFor } from '../stores/routes';
 import { sectionView } from '../stores/sections/sectionsStore';
 
-/** The core's refusal for a section outside the person's scope, with what to do about it. */
-function refusal(role: StaffRole | undefined): string | undefined {
-  if (role === 'teacher') {
-    return 'You can open only the sections you teach, and this is not one of them. If you need it, ask its teacher or your school admin.';
-  }
-  if (role === 'counselor' || role === 'school_admin') {
-    return 'You can open only the sections at your school. If you need this one, ask the district office.';
-  }
-  return undefined;
-}
-
 /** One section: who it is, who needs attention, the roster, the weekly trend, the class report. */
 export function SectionPage({ sectionId }: { sectionId: string }) {
+  const { t } = useTranslation('sections');
   const { state, reload } = useQuery(sectionView, sectionId);
   const role = useSession().staff?.role;
   const title = state.status === 'ready' ? state.data.section.title : null;
-  useDocumentTitle(title ?? 'Section');
+  useDocumentTitle(title ?? t('page.fallbackTitle'));
   const refused = state.status === 'error' && state.error.code === 'forbidden';
+  // The core's refusal for a section outside the person's scope, with what to do about it.
+  const refusal =
+    role === 'teacher'
+      ? t('page.refusalTeacher')
+      : role === 'counselor' || role === 'school_admin'
+        ? t('page.refusalSchool')
+        : undefined;
   return (
     <div className="page">
       <p className="back-link">
         <a href={hrefFor({ name: 'sections' })}>
-          <span aria-hidden="true">← </span>Back to {sectionsTitle(role).toLowerCase()}
+          <span aria-hidden="true">← </span>
+          {sectionsBackText(role)}
         </a>
       </p>
       <div className="page-head">
-        <PageHeading>{title ?? 'Section'}</PageHeading>
+        <PageHeading>
+          {title ? <span translate="no">{title}</span> : t('page.fallbackTitle')}
+        </PageHeading>
         {state.status === 'ready' && (
           <ReportDownloadButton
-            label="Class report (PDF)"
-            what="the class report"
+            label={t('page.report')}
+            what={t('page.reportWhat')}
             download={() => downloadClassReport(sectionId)}
           />
         )}
@@ -50,14 +50,14 @@ export function SectionPage({ sectionId }: { sectionId: string }) {
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="open this section"
+          action={t('page.failedAction')}
           onRetry={refused ? undefined : reload}
-          forbiddenMessage={refusal(role)}
+          forbiddenMessage={refusal}
         />
       ) : state.status === 'ready' ? (
         <SectionDetail view={state.data} />
       ) : (
-        <LoadingState what="the section" lines={8} />
+        <LoadingState what={t('page.loading')} lines={8} />
       )}
     </div>
   );

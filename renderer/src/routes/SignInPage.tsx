@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { DemoAccountList } from '../components/signin/DemoAccountList';
 import { EmptyState } from '../components/feedback/EmptyState';
@@ -11,33 +12,30 @@ import { sessionStore, signIn } from '../stores/sessionStore';
 
 /** Choose a demo account. Real district sign-in comes later. */
 export function SignInPage() {
-  useDocumentTitle('Sign in');
+  const { t } = useTranslation('signin');
+  useDocumentTitle(t('documentTitle'));
   const { state, reload } = useQuery(demoAccounts, null);
   const signingInAs = useStore(sessionStore, (s) => s.signingInAs);
   const signInError = useStore(sessionStore, (s) => s.signInError);
   const notice = useStore(sessionStore, (s) => s.notice);
   return (
     <div className="page page-narrow">
-      <PageHeading>Sign in to Sightline</PageHeading>
-      <p className="page-lede">
-        Choose a demo account below: these are made-up staff and students, and sign-in with real
-        district accounts comes in a later version.
-      </p>
+      <PageHeading>{t('title')}</PageHeading>
+      <p className="page-lede">{t('lede')}</p>
       {notice && (
         <p className="notice" role="status">
-          {notice}
+          {notice.kind === 'sessionEnded' ? t('sessionEnded') : notice.text}
         </p>
       )}
-      {signInError && <ErrorPanel error={signInError} action="sign you in" headingLevel={2} />}
+      {signInError && (
+        <ErrorPanel error={signInError} action={t('actions.signIn')} headingLevel={2} />
+      )}
       {state.status === 'error' ? (
-        <ErrorPanel error={state.error} action="load the demo accounts" onRetry={reload} />
+        <ErrorPanel error={state.error} action={t('actions.loadAccounts')} onRetry={reload} />
       ) : state.status === 'ready' ? (
         state.data.length === 0 ? (
-          <EmptyState title="There are no demo accounts yet.">
-            <p>
-              The demo district is created the first time Sightline starts. Restart Sightline, then
-              reload this page.
-            </p>
+          <EmptyState title={t('empty.title')}>
+            <p>{t('empty.body')}</p>
           </EmptyState>
         ) : (
           <DemoAccountList
@@ -47,7 +45,7 @@ export function SignInPage() {
           />
         )
       ) : (
-        <LoadingState what="demo accounts" />
+        <LoadingState what={t('loadingWhat')} />
       )}
     </div>
   );

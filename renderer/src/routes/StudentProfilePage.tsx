@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ReportDownloadButton } from '../components/common/ReportDownloadButton';
 import { ErrorPanel } from '../components/feedback/ErrorPanel';
@@ -14,6 +15,7 @@ import { hrefFor } from '../stores/routes';
 import { lastStudentQueryStore } from '../stores/studentListStore';
 
 export function StudentProfilePage({ studentId }: { studentId: string }) {
+  const { t } = useTranslation('profile');
   const { state, reload } = useQuery(studentProfile, studentId);
   const backQuery = useStore(lastStudentQueryStore, (s) => s.query);
   const role = useSession().staff?.role;
@@ -21,24 +23,29 @@ export function StudentProfilePage({ studentId }: { studentId: string }) {
     state.status === 'ready'
       ? `${state.data.student.givenName} ${state.data.student.familyName}`
       : null;
-  useDocumentTitle(name ?? 'Student profile');
-  const askWhom = role === 'school_admin' ? 'the district office' : 'your school admin';
-  const forbidden = role
-    ? `This student is outside your scope: you can open records only for ${SCOPE_DESCRIPTIONS[ROLE_SCOPE[role]]}. If you need this record, ask ${askWhom}.`
+  useDocumentTitle(name ?? t('page.title'));
+  const scope = role ? { scope: SCOPE_DESCRIPTIONS[ROLE_SCOPE[role]] } : null;
+  const forbidden = scope
+    ? role === 'school_admin'
+      ? t('page.forbiddenAskDistrict', scope)
+      : t('page.forbiddenAskAdmin', scope)
     : undefined;
   return (
     <div className="page">
       <p className="back-link">
         <a href={hrefFor({ name: 'students', query: backQuery })}>
-          <span aria-hidden="true">← </span>Back to students
+          <span aria-hidden="true">← </span>
+          {t('page.back')}
         </a>
       </p>
       <div className="page-head">
-        <PageHeading>{name ?? 'Student profile'}</PageHeading>
+        <PageHeading>
+          {name === null ? t('page.title') : <span translate="no">{name}</span>}
+        </PageHeading>
         {state.status === 'ready' && (
           <ReportDownloadButton
-            label="Download report (PDF)"
-            what="the student’s report"
+            label={t('page.downloadReport')}
+            what={t('page.reportWhat')}
             download={() => downloadStudentReport(studentId)}
           />
         )}
@@ -46,14 +53,14 @@ export function StudentProfilePage({ studentId }: { studentId: string }) {
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="open this student’s profile"
+          action={t('page.errorAction')}
           onRetry={reload}
           forbiddenMessage={forbidden}
         />
       ) : state.status === 'ready' ? (
         <ProfileView profile={state.data} />
       ) : (
-        <LoadingState what="the student’s profile" lines={8} />
+        <LoadingState what={t('page.loadingWhat')} lines={8} />
       )}
     </div>
   );

@@ -5,6 +5,7 @@
  * they are next opened, so nothing is fetched (or audited as viewed) for a page nobody looks at.
  */
 import { api } from '../api/client';
+import { caseload } from './caseload/caseloadStore';
 import { dateOrder } from './imports/dateOrderStore';
 import { recentImports } from './imports/recentImportsStore';
 import {
@@ -38,6 +39,7 @@ const DATA_STORES: { invalidate(): void }[] = [
   interventionCoverage,
   sectionList,
   sectionView,
+  caseload,
 ];
 
 export function markDataChanged(): void {

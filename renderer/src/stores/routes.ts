@@ -1,8 +1,9 @@
 /**
- * The app's routes and their hash URLs: `#/` (overview), `#/students?…` (list with its filters,
- * sort and page), `#/students/<id>` (profile), `#/imports` (import wizard), `#/pipeline`
+ * The app's routes and their hash URLs: `#/` (overview), `#/students?…` (list with its filters
+ * and sort), `#/students/<id>` (profile), `#/imports` (import wizard), `#/pipeline`
  * (feature pipeline), `#/models` and `#/models/<id>` (risk model versions), `#/sections` and
- * `#/sections/<id>` (a teacher's sections and one section's roster). Pure functions, no DOM.
+ * `#/sections/<id>` (a teacher's sections and one section's roster), `#/caseload` (a counselor's
+ * caseload). Pure functions, no DOM.
  */
 import type { FlagKey, RiskTier, SortDirection, StudentSortKey } from '../api/types';
 import { isFlagKey, isSortKey } from '../domain/labels';
@@ -16,8 +17,6 @@ export interface StudentQuery {
   tier: RiskTier | null;
   sort: StudentSortKey;
   dir: SortDirection;
-  /** 1-based. */
-  page: number;
 }
 
 export const DEFAULT_STUDENT_QUERY: StudentQuery = {
@@ -27,7 +26,6 @@ export const DEFAULT_STUDENT_QUERY: StudentQuery = {
   tier: null,
   sort: 'flag_count',
   dir: 'desc',
-  page: 1,
 };
 
 export type Route =
@@ -40,6 +38,8 @@ export type Route =
   | { name: 'models'; modelId: string | null }
   | { name: 'sections' }
   | { name: 'section'; sectionId: string }
+  /** A counselor's caseload. */
+  | { name: 'caseload' }
   | { name: 'notFound'; path: string };
 
 function parseStudentQuery(params: URLSearchParams): StudentQuery {
@@ -49,7 +49,7 @@ function parseStudentQuery(params: URLSearchParams): StudentQuery {
   const tier = params.get('tier');
   const sort = params.get('sort');
   const dir = params.get('dir');
-  const page = Number(params.get('page') ?? '1');
+  // The list scrolls now; an old address's `page=` is read past and dropped.
   return {
     search: params.get('q')?.trim() ?? '',
     grade: Number.isInteger(gradeNumber) ? gradeNumber : null,
@@ -57,7 +57,6 @@ function parseStudentQuery(params: URLSearchParams): StudentQuery {
     tier: isRiskTier(tier) ? tier : null,
     sort: isSortKey(sort) ? sort : DEFAULT_STUDENT_QUERY.sort,
     dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_STUDENT_QUERY.dir,
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
 }
 
@@ -74,6 +73,7 @@ export function parseHash(hash: string): Route | null {
   if (path === '/pipeline') return { name: 'pipeline' };
   if (path === '/models') return { name: 'models', modelId: null };
   if (path === '/sections') return { name: 'sections' };
+  if (path === '/caseload') return { name: 'caseload' };
   const student = /^\/students\/([^/]+)$/.exec(path);
   if (student?.[1]) return { name: 'student', studentId: decodeURIComponent(student[1]) };
   const model = /^\/models\/([^/]+)$/.exec(path);
@@ -93,7 +93,6 @@ function studentQueryString(query: StudentQuery): string {
     params.set('sort', query.sort);
     params.set('dir', query.dir);
   }
-  if (query.page > 1) params.set('page', String(query.page));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -116,6 +115,8 @@ export function hrefFor(route: Route): string {
       return '#/sections';
     case 'section':
       return `#/sections/${encodeURIComponent(route.sectionId)}`;
+    case 'caseload':
+      return '#/caseload';
     case 'notFound':
       return `#${route.path}`;
   }

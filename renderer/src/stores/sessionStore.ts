@@ -5,6 +5,12 @@ import type { StaffSummary } from '../api/types';
 import { createResettableStore, resetAllStores } from './resettable';
 import { navigate } from './routeStore';
 
+/**
+ * Said on the sign-in page: that the session ended (in the language on screen when it is shown),
+ * or a message from the core, as it gave it.
+ */
+export type SessionNotice = { kind: 'sessionEnded' } | { kind: 'message'; text: string };
+
 export interface SessionState {
   status: 'checking' | 'signedOut' | 'signedIn';
   staff: StaffSummary | null;
@@ -12,7 +18,7 @@ export interface SessionState {
   signingInAs: string | null;
   signInError: ApiError | null;
   /** Said on the sign-in page, e.g. why the last session ended. */
-  notice: string | null;
+  notice: SessionNotice | null;
 }
 
 export const sessionStore = createResettableStore<SessionState>(() => ({
@@ -23,7 +29,7 @@ export const sessionStore = createResettableStore<SessionState>(() => ({
   notice: null,
 }));
 
-function signedOut(notice: string | null): void {
+function signedOut(notice: SessionNotice | null): void {
   api.sessionId = null;
   resetAllStores();
   sessionStore.setState({ status: 'signedOut', notice });
@@ -40,7 +46,7 @@ export async function restoreSession(): Promise<void> {
     if (staff) sessionStore.setState({ status: 'signedIn', staff });
     else signedOut(null);
   } catch (err) {
-    signedOut(err instanceof Error ? err.message : null);
+    signedOut(err instanceof Error ? { kind: 'message', text: err.message } : null);
   }
 }
 
@@ -68,5 +74,5 @@ export async function signOut(): Promise<void> {
 /** A call was refused as unauthenticated: the session is gone (e.g. the local service restarted). */
 export function sessionExpired(): void {
   if (sessionStore.getState().status !== 'signedIn') return;
-  signedOut('Your session ended, so Sightline signed you out. Choose an account to sign in again.');
+  signedOut({ kind: 'sessionEnded' });
 }

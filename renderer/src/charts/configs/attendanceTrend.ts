@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { TrendPoint } from '../../api/types';
-import { formatPercent, formatShortDate } from '../../format/format';
+import { formatPercent, formatShortDate, formatWholePercent } from '../../format/format';
+import { i18n } from '../../i18n';
 import { seriesColor, type ChartTheme } from '../theme';
 import { axis, baseOptions, legend } from './common';
 
@@ -12,13 +13,14 @@ export function attendanceTrendConfig(
   const color = seriesColor(theme, 0);
   const rates = points.map((p) => (p.rate === null ? null : p.rate * 100));
   const lowest = Math.min(...rates.filter((r): r is number => r !== null), 100);
+  const noData = i18n.t('overview:attendanceTrend.chart.noData');
   return {
     type: 'line',
     data: {
       labels: points.map((p) => formatShortDate(p.weekStart)),
       datasets: [
         {
-          label: 'Attendance rate',
+          label: i18n.t('overview:attendanceTrend.chart.series'),
           data: rates,
           borderColor: color,
           backgroundColor: color,
@@ -32,21 +34,36 @@ export function attendanceTrendConfig(
     options: {
       ...baseOptions(theme),
       scales: {
-        x: { ...axis(theme), title: { display: true, text: 'Week of', color: theme.text } },
+        x: {
+          ...axis(theme),
+          title: {
+            display: true,
+            text: i18n.t('overview:attendanceTrend.chart.xTitle'),
+            color: theme.text,
+          },
+        },
         y: {
           ...axis(theme),
           min: Math.max(0, Math.floor((lowest - 5) / 5) * 5),
           max: 100,
-          ticks: { ...axis(theme).ticks, callback: (v) => `${v}%` },
+          ticks: {
+            ...axis(theme).ticks,
+            callback: (v) => formatWholePercent(Number(v) / 100),
+          },
         },
       },
       plugins: {
         legend: legend(theme, false),
         tooltip: {
           callbacks: {
-            title: (items) => `Week of ${items[0]?.label ?? ''}`,
+            title: (items) =>
+              i18n.t('overview:attendanceTrend.chart.tooltipTitle', {
+                week: items[0]?.label ?? '',
+              }),
             label: (item) =>
-              `Attendance ${formatPercent(item.parsed.y === null ? null : item.parsed.y / 100) ?? 'no data'}`,
+              i18n.t('overview:attendanceTrend.chart.tooltip', {
+                value: formatPercent(item.parsed.y === null ? null : item.parsed.y / 100) ?? noData,
+              }),
           },
         },
       },

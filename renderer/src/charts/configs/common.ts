@@ -1,5 +1,5 @@
 import type { Plugin } from 'chart.js';
-import type { ChartTheme } from '../theme';
+import { currentColor, type ChartTheme } from '../theme';
 
 /**
  * Options every Sightline chart shares: sized by its box, themed, and still (no animation:
@@ -31,8 +31,11 @@ export function legend(theme: ChartTheme, display = true) {
   };
 }
 
-/** A dashed horizontal line across the plot at `value` on the y axis, labelled in words. */
-export function thresholdLine(value: number, label: string, color: string): Plugin {
+/**
+ * A dashed horizontal line across the plot at `value` on the y axis, labelled in words. Its
+ * colour follows the theme on screen at each draw (the theme may change after it was built).
+ */
+export function thresholdLine(value: number, label: string, themeColor: string): Plugin {
   return {
     id: `threshold-${value}`,
     afterDatasetsDraw(chart) {
@@ -40,6 +43,7 @@ export function thresholdLine(value: number, label: string, color: string): Plug
       if (y === undefined) return;
       const { left, right } = chart.chartArea;
       const { ctx } = chart;
+      const color = currentColor(themeColor);
       ctx.save();
       ctx.strokeStyle = color;
       ctx.lineWidth = 2;

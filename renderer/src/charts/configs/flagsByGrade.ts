@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { FlagsByGradeRow } from '../../api/types';
 import { FLAG_LABELS, FLAG_ORDER, gradeLong } from '../../domain/labels';
+import { i18n } from '../../i18n';
 import { seriesColor, type ChartTheme } from '../theme';
 import { axis, baseOptions, legend } from './common';
 
@@ -10,7 +11,7 @@ export function flagsByGradeConfig(
   theme: ChartTheme,
 ): ChartConfiguration<'bar', number[], string> {
   const series = [
-    { label: 'Any flag', data: rows.map((r) => r.anyFlag) },
+    { label: i18n.t('overview:flagsByGrade.anyFlag'), data: rows.map((r) => r.anyFlag) },
     ...FLAG_ORDER.map((flag) => ({
       label: FLAG_LABELS[flag].label,
       data: rows.map((r) => r.flags[flag]),
@@ -35,7 +36,11 @@ export function flagsByGradeConfig(
           ...axis(theme),
           beginAtZero: true,
           ticks: { ...axis(theme).ticks, precision: 0 },
-          title: { display: true, text: 'Students', color: theme.text },
+          title: {
+            display: true,
+            text: i18n.t('overview:flagsByGrade.chart.yTitle'),
+            color: theme.text,
+          },
         },
       },
       plugins: { legend: legend(theme) },

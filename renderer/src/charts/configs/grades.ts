@@ -2,6 +2,7 @@ import type { ChartConfiguration, PointStyle } from 'chart.js';
 import type { GradingPeriod } from '../../api/types';
 import { FAILING_GRADE, type CourseGrades } from '../../components/profile/gradesModel';
 import { formatGrade } from '../../format/format';
+import { i18n } from '../../i18n';
 import { seriesColor, type ChartTheme } from '../theme';
 import { axis, baseOptions, legend, thresholdLine } from './common';
 
@@ -51,7 +52,7 @@ export function gradesConfig(
           ...axis(theme),
           suggestedMin: 30,
           max: 100,
-          title: { display: true, text: 'Grade (0–100)', color: theme.text },
+          title: { display: true, text: i18n.t('profile:charts.grades.yAxis'), color: theme.text },
         },
       },
       plugins: {
@@ -59,11 +60,20 @@ export function gradesConfig(
         tooltip: {
           callbacks: {
             label: (item) =>
-              `${item.dataset.label ?? ''}: ${formatGrade(item.parsed.y) ?? 'no grade'}`,
+              i18n.t('profile:charts.grades.tooltip', {
+                course: item.dataset.label ?? '',
+                grade: formatGrade(item.parsed.y) ?? i18n.t('profile:charts.grades.noGrade'),
+              }),
           },
         },
       },
     },
-    plugins: [thresholdLine(FAILING_GRADE, `F below ${FAILING_GRADE}`, theme.threshold)],
+    plugins: [
+      thresholdLine(
+        FAILING_GRADE,
+        i18n.t('profile:charts.grades.threshold', { grade: formatGrade(FAILING_GRADE) }),
+        theme.threshold,
+      ),
+    ],
   };
 }

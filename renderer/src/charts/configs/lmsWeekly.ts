@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { LmsWeek } from '../../api/types';
 import { formatCount, formatShortDate } from '../../format/format';
+import { i18n } from '../../i18n';
 import { seriesColor, type ChartTheme } from '../theme';
 import { axis, baseOptions, legend } from './common';
 
@@ -16,7 +17,7 @@ export function lmsWeeklyConfig(
       labels: weeks.map((w) => formatShortDate(w.weekStart)),
       datasets: [
         {
-          label: 'Minutes active',
+          label: i18n.t('profile:charts.lms.dataset'),
           data: weeks.map((w) => w.minutes),
           backgroundColor: color,
           borderColor: color,
@@ -27,19 +28,26 @@ export function lmsWeeklyConfig(
     options: {
       ...baseOptions(theme),
       scales: {
-        x: { ...axis(theme), title: { display: true, text: 'Week of', color: theme.text } },
+        x: {
+          ...axis(theme),
+          title: { display: true, text: i18n.t('profile:charts.lms.xAxis'), color: theme.text },
+        },
         y: {
           ...axis(theme),
           beginAtZero: true,
-          title: { display: true, text: 'Minutes', color: theme.text },
+          title: { display: true, text: i18n.t('profile:charts.lms.yAxis'), color: theme.text },
         },
       },
       plugins: {
         legend: legend(theme, false),
         tooltip: {
           callbacks: {
-            title: (items) => `Week of ${items[0]?.label ?? ''}`,
-            label: (item) => `${formatCount(item.parsed.y) ?? 0} minutes active`,
+            title: (items) =>
+              i18n.t('profile:charts.lms.tooltipTitle', { week: items[0]?.label ?? '' }),
+            label: (item) =>
+              i18n.t('profile:charts.lms.tooltipLabel', {
+                minutes: formatCount(item.parsed.y) ?? formatCount(0),
+              }),
           },
         },
       },

@@ -2,7 +2,8 @@ import type { ChartConfiguration, PointStyle } from 'chart.js';
 import type { RiskHistoryPoint, RiskTier } from '../../api/types';
 import { formatRiskScore } from '../../domain/risk';
 import { RISK_TIER_LABELS } from '../../domain/riskLabels';
-import { formatShortDate } from '../../format/format';
+import { formatShortDate, formatWholePercent } from '../../format/format';
+import { i18n } from '../../i18n';
 import { seriesColor, type ChartTheme } from '../theme';
 import { axis, baseOptions, legend } from './common';
 
@@ -25,7 +26,7 @@ export function riskHistoryConfig(
       labels: history.map((p) => formatShortDate(p.weekStart)),
       datasets: [
         {
-          label: 'Risk score',
+          label: i18n.t('profile:charts.riskHistory.dataset'),
           data: history.map((p) => Math.round(p.score * 1000) / 10),
           borderColor: color,
           backgroundColor: color,
@@ -39,24 +40,42 @@ export function riskHistoryConfig(
     options: {
       ...baseOptions(theme),
       scales: {
-        x: { ...axis(theme), title: { display: true, text: 'Week of', color: theme.text } },
+        x: {
+          ...axis(theme),
+          title: {
+            display: true,
+            text: i18n.t('profile:charts.riskHistory.xAxis'),
+            color: theme.text,
+          },
+        },
         y: {
           ...axis(theme),
           min: 0,
           max: 100,
-          ticks: { ...axis(theme).ticks, callback: (v) => `${v}%` },
-          title: { display: true, text: 'Risk score', color: theme.text },
+          ticks: {
+            ...axis(theme).ticks,
+            callback: (v) => formatWholePercent(Number(v) / 100) ?? `${v}%`,
+          },
+          title: {
+            display: true,
+            text: i18n.t('profile:charts.riskHistory.yAxis'),
+            color: theme.text,
+          },
         },
       },
       plugins: {
         legend: legend(theme, false),
         tooltip: {
           callbacks: {
-            title: (items) => `Week of ${items[0]?.label ?? ''}`,
+            title: (items) =>
+              i18n.t('profile:charts.riskHistory.tooltipTitle', { week: items[0]?.label ?? '' }),
             label: (item) => {
               const point = history[item.dataIndex];
               return point
-                ? `Risk ${formatRiskScore(point.score)} (${RISK_TIER_LABELS[point.tier].label})`
+                ? i18n.t('profile:charts.riskHistory.tooltipLabel', {
+                    score: formatRiskScore(point.score),
+                    tier: RISK_TIER_LABELS[point.tier].label,
+                  })
                 : '';
             },
           },

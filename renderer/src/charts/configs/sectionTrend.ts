@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { SectionTrendWeek } from '../../api/types';
 import { formatGrade, formatPercent, formatShortDate } from '../../format/format';
+import { i18n } from '../../i18n';
 import { seriesColor, type ChartTheme } from '../theme';
 import { axis, baseOptions, legend } from './common';
 
@@ -17,6 +18,7 @@ export function sectionTrendConfig(
   const gradeColor = seriesColor(theme, 2);
   const attendance = weeks.map((w) => (w.attendanceRate === null ? null : w.attendanceRate * 100));
   const grades = weeks.map((w) => w.averageGrade);
+  const noData = i18n.t('sections:trend.chart.noData');
   const lowest = Math.min(
     ...[...attendance, ...grades].filter((v): v is number => v !== null),
     100,
@@ -27,7 +29,7 @@ export function sectionTrendConfig(
       labels: weeks.map((w) => formatShortDate(w.weekStart)),
       datasets: [
         {
-          label: 'Attendance rate (%)',
+          label: i18n.t('sections:trend.chart.attendance'),
           data: attendance,
           borderColor: attendanceColor,
           backgroundColor: attendanceColor,
@@ -38,7 +40,7 @@ export function sectionTrendConfig(
           tension: 0.2,
         },
         {
-          label: 'Average grade (0–100)',
+          label: i18n.t('sections:trend.chart.grade'),
           data: grades,
           borderColor: gradeColor,
           backgroundColor: gradeColor,
@@ -54,24 +56,32 @@ export function sectionTrendConfig(
     options: {
       ...baseOptions(theme),
       scales: {
-        x: { ...axis(theme), title: { display: true, text: 'Week of', color: theme.text } },
+        x: {
+          ...axis(theme),
+          title: { display: true, text: i18n.t('sections:trend.chart.xTitle'), color: theme.text },
+        },
         y: {
           ...axis(theme),
           min: Math.max(0, Math.floor((lowest - 5) / 5) * 5),
           max: 100,
-          title: { display: true, text: 'Percent or grade points', color: theme.text },
+          title: { display: true, text: i18n.t('sections:trend.chart.yTitle'), color: theme.text },
         },
       },
       plugins: {
         legend: { ...legend(theme), labels: { ...legend(theme).labels, usePointStyle: true } },
         tooltip: {
           callbacks: {
-            title: (items) => `Week of ${items[0]?.label ?? ''}`,
+            title: (items) =>
+              i18n.t('sections:trend.chart.tooltipTitle', { week: items[0]?.label ?? '' }),
             label: (item) => {
               const value = item.parsed.y;
               return item.datasetIndex === 0
-                ? `Attendance ${formatPercent(value === null ? null : value / 100) ?? 'no data'}`
-                : `Average grade ${formatGrade(value) ?? 'no data'}`;
+                ? i18n.t('sections:trend.chart.tooltipAttendance', {
+                    value: formatPercent(value === null ? null : value / 100) ?? noData,
+                  })
+                : i18n.t('sections:trend.chart.tooltipGrade', {
+                    value: formatGrade(value) ?? noData,
+                  });
             },
           },
         },

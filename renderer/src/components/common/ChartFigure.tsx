@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface ChartFigureProps {
   title: string;
@@ -25,6 +26,7 @@ export function ChartFigure({
   headingLevel = 2,
   children,
 }: ChartFigureProps) {
+  const { t } = useTranslation('common');
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
   const summaryId = useId();
@@ -43,7 +45,7 @@ export function ChartFigure({
           aria-controls={tableId}
           onClick={() => setShowTable((s) => !s)}
         >
-          {showTable ? 'Hide table' : 'Show as table'}
+          {showTable ? t('chart.hideTable') : t('chart.showTable')}
         </button>
       </div>
       <p id={summaryId} className="chart-summary">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FlagKey } from '../../api/types';
 import { FLAG_LABELS, FLAG_ORDER } from '../../domain/labels';
 
@@ -16,7 +17,8 @@ export function FlagBadge({ flag }: { flag: FlagKey }) {
 
 /** The raised flags of one student, in the usual order; "None" when there are none. */
 export function FlagBadges({ flags }: { flags: readonly FlagKey[] }) {
-  if (flags.length === 0) return <span className="muted">None</span>;
+  const { t } = useTranslation('common');
+  if (flags.length === 0) return <span className="muted">{t('none')}</span>;
   const ordered = FLAG_ORDER.filter((f) => flags.includes(f));
   return (
     <ul className="flag-badges">

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { percentOf } from '../../format/format';
+import { useTranslation } from 'react-i18next';
+import { formatWholePercent, percentOf } from '../../format/format';
 
 interface ProgressBarProps {
   /** What is progressing, e.g. "Uploading attendance.csv"; the bar's accessible name. */
@@ -14,8 +15,10 @@ interface ProgressBarProps {
 
 /** A labelled progress bar with its percentage and, under it, what is happening in words. */
 export function ProgressBar({ label, value, detail, showLabel = true }: ProgressBarProps) {
+  const { t } = useTranslation('common');
   const labelId = useId();
   const pct = percentOf(value);
+  const percent = formatWholePercent(pct / 100) ?? '';
   return (
     <div className="progress">
       <div className="progress-head">
@@ -23,7 +26,7 @@ export function ProgressBar({ label, value, detail, showLabel = true }: Progress
           {label}
         </span>
         <span className="progress-value" aria-hidden="true">
-          {pct}%
+          {percent}
         </span>
       </div>
       <div
@@ -33,7 +36,7 @@ export function ProgressBar({ label, value, detail, showLabel = true }: Progress
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
-        aria-valuetext={detail ? `${pct}%, ${detail}` : `${pct}%`}
+        aria-valuetext={detail ? t('progress.valueText', { percent, detail }) : percent}
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import { toApiError } from '../../stores/request';
 
@@ -22,14 +23,18 @@ export function ReportDownloadButton({
   download,
   secondary = false,
 }: {
-  /** The button's words, e.g. "Class report (PDF)". */
+  /** The button's words, e.g. "Class report (PDF)" (already in the current language). */
   label: string;
-  /** The report in a phrase for the messages: "the class report". */
+  /**
+   * The report as a noun phrase for the messages, in the current language: "the class report"
+   * ("Preparing the class report…", "Sightline could not prepare the class report.").
+   */
   what: string;
   /** Fetches and saves the file; resolves to its name. */
   download: () => Promise<string>;
   secondary?: boolean;
 }) {
+  const { t } = useTranslation('sections');
   const [state, setState] = useState<DownloadState>({ status: 'idle' });
   const working = state.status === 'working';
 
@@ -55,22 +60,29 @@ export function ReportDownloadButton({
         {working ? (
           <>
             <span className="spinner spinner-small" aria-hidden="true" />
-            Preparing PDF…
+            {t('reportDownload.preparingButton')}
           </>
         ) : (
           label
         )}
       </button>
       <p className="field-hint report-download-status" role="status">
-        {working
-          ? `Preparing ${what}…`
-          : state.status === 'done'
-            ? `Downloaded ${state.fileName}.`
-            : ''}
+        {working ? (
+          t('reportDownload.preparing', { what })
+        ) : state.status === 'done' ? (
+          <Trans
+            t={t}
+            i18nKey="reportDownload.downloaded"
+            values={{ file: state.fileName }}
+            components={{ file: <span translate="no" /> }}
+          />
+        ) : (
+          ''
+        )}
       </p>
       {state.status === 'error' && (
         <p className="field-error" role="alert">
-          Sightline could not prepare {what}. {state.error.message}
+          {t('reportDownload.failed', { what, message: state.error.message })}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SchoolSummary } from '../../api/types';
 import { formatCount } from '../../format/format';
 
@@ -9,18 +10,24 @@ interface SchoolPickerProps {
 
 /** District admins choose one school, or the whole district. */
 export function SchoolPicker({ schools, value, onChange }: SchoolPickerProps) {
+  const { t } = useTranslation('common');
   return (
     <div className="field">
-      <label htmlFor="school-picker">School</label>
+      <label htmlFor="school-picker">{t('schoolPicker.label')}</label>
       <select
         id="school-picker"
         value={value ?? ''}
         onChange={(e) => onChange(e.target.value || null)}
       >
-        <option value="">All schools in the district</option>
+        <option value="">{t('schoolPicker.all')}</option>
         {schools.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name} ({formatCount(s.studentCount)} students)
+          // The school's name is data; an option cannot hold markup to mark only the name.
+          <option key={s.id} value={s.id} translate="no">
+            {t('schoolPicker.option', {
+              name: s.name,
+              count: s.studentCount,
+              students: formatCount(s.studentCount),
+            })}
           </option>
         ))}
       </select>

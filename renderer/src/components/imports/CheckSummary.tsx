@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportCheck } from '../../api/types';
-import { formatCount, plural } from '../../format/format';
+import { formatCount } from '../../format/format';
 
 const SHOWN_PROBLEMS = 20;
 
@@ -14,12 +15,20 @@ export function CheckSummary({
   headingId: string;
   onCheckAgain: () => void;
 }) {
+  const { t } = useTranslation('imports');
   const [showAll, setShowAll] = useState(false);
   const problems = showAll ? check.problems : check.problems.slice(0, SHOWN_PROBLEMS);
+  const counts = {
+    count: check.rows,
+    n: formatCount(check.rows),
+    added: formatCount(check.wouldAdd),
+    updated: formatCount(check.wouldUpdate),
+    unchanged: formatCount(check.unchanged),
+  };
   return (
     <section className="check" aria-labelledby={headingId}>
       <h4 id={headingId} className="check-title">
-        First rows checked, nothing saved yet
+        {t('check.title')}
       </h4>
       {check.skipped ? (
         <div className="notice">
@@ -29,29 +38,29 @@ export function CheckSummary({
             className="button button-secondary button-small"
             onClick={onCheckAgain}
           >
-            Check again
+            {t('check.checkAgain')}
           </button>
         </div>
       ) : (
         <p className="check-counts">
-          Of the first {plural(check.rows, 'row')}: would add {formatCount(check.wouldAdd)}, update{' '}
-          {formatCount(check.wouldUpdate)}, {formatCount(check.unchanged)} unchanged
           {check.problems.length > 0
-            ? `, and ${plural(check.problems.length, 'row')} would be quarantined.`
-            : '. No problems found.'}
+            ? t('check.summaryProblems', {
+                ...counts,
+                quarantined: t('check.quarantined', {
+                  count: check.problems.length,
+                  n: formatCount(check.problems.length),
+                }),
+              })
+            : t('check.summary', counts)}
         </p>
       )}
       {check.problems.length > 0 && (
         <>
-          <p className="check-problems-lede">
-            Rows with a problem are set aside (quarantined) with their reason; the rest are
-            imported. Fix them in your system and import the file again, or import now and fix them
-            later.
-          </p>
-          <ul className="problem-list" aria-label="Problems found in the first rows">
+          <p className="check-problems-lede">{t('check.problemsLede')}</p>
+          <ul className="problem-list" aria-label={t('check.problemsLabel')}>
             {problems.map((p, i) => (
               <li key={`${p.line}-${i}`}>
-                <span className="problem-line">Line {p.line}:</span> {p.reason}
+                <span className="problem-line">{t('check.line', { line: p.line })}</span> {p.reason}
               </li>
             ))}
           </ul>
@@ -63,8 +72,11 @@ export function CheckSummary({
               onClick={() => setShowAll((s) => !s)}
             >
               {showAll
-                ? 'Show fewer problems'
-                : `Show all ${plural(check.problems.length, 'problem')}`}
+                ? t('check.showFewer')
+                : t('check.showAll', {
+                    count: check.problems.length,
+                    n: formatCount(check.problems.length),
+                  })}
             </button>
           )}
         </>

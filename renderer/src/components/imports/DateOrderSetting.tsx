@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import type { DateOrder } from '../../api/types';
 import { DATE_ORDERS, DATE_ORDER_LABELS } from '../../domain/jobLabels';
@@ -14,20 +15,21 @@ import { toApiError } from '../../stores/request';
  * files on screen are checked again (`onChanged`), since their dates now read differently.
  */
 export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation('imports');
   const { state } = useQuery(dateOrder, null);
   const mayChange = canChangeImportSettings(useSession().staff?.role);
   const current = dataOf(state);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
 
   const change = async (order: DateOrder) => {
     setSaving(true);
     setError(null);
-    setSaved(null);
+    setSaved(false);
     try {
       await saveDateOrder(order);
-      setSaved('Saved. The files below are being checked again with this date order.');
+      setSaved(true);
       onChanged();
     } catch (err) {
       setError(toApiError(err));
@@ -39,7 +41,7 @@ export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
   return (
     <div className="card date-order">
       <div className="field">
-        <label htmlFor="date-order">How does your school write dates such as 03/04/2025?</label>
+        <label htmlFor="date-order">{t('dateOrder.label')}</label>
         <select
           id="date-order"
           value={current ?? ''}
@@ -47,7 +49,7 @@ export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
           aria-describedby="date-order-help"
           onChange={(e) => void change(e.target.value as DateOrder)}
         >
-          {!current && <option value="">Loading…</option>}
+          {!current && <option value="">{t('dateOrder.loading')}</option>}
           {DATE_ORDERS.map((order) => (
             <option key={order} value={order}>
               {DATE_ORDER_LABELS[order]}
@@ -56,16 +58,14 @@ export function DateOrderSetting({ onChanged }: { onChanged: () => void }) {
         </select>
       </div>
       <p id="date-order-help" className="field-hint">
-        Used for every import in the district
-        {mayChange ? '' : ', and set by your district administrator'}. Dates written as 2025-03-04
-        or “March 4, 2025” are read the same whatever this says.
+        {mayChange ? t('dateOrder.help') : t('dateOrder.helpReadOnly')}
       </p>
       <p className="field-hint" role="status">
-        {saving ? 'Saving…' : (saved ?? '')}
+        {saving ? t('dateOrder.saving') : saved ? t('dateOrder.saved') : ''}
       </p>
       {error && (
         <p className="field-error" role="alert">
-          The date order could not be changed: {error.message}
+          {t('dateOrder.failed', { message: error.message })}
         </p>
       )}
     </div>

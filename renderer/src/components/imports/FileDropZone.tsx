@@ -1,6 +1,8 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ACCEPTED_EXTENSIONS, isAcceptedFileName } from '../../stores/imports/chunks';
 import { listWords } from '../../stores/imports/wizardRules';
+import { AS_IS } from './asIs';
 
 /**
  * Where files come in: drop them on the zone, or use the "Choose files" button (the keyboard
@@ -8,6 +10,7 @@ import { listWords } from '../../stores/imports/wizardRules';
  * with a reason; the core decides what the others are.
  */
 export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const { t } = useTranslation('imports');
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
@@ -36,7 +39,8 @@ export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) 
       onDrop={onDrop}
     >
       <p className="drop-zone-title">
-        <span aria-hidden="true">⇪ </span>Drop export files here, or
+        <span aria-hidden="true">⇪ </span>
+        {t('dropZone.title')}
       </p>
       <button
         type="button"
@@ -44,7 +48,7 @@ export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) 
         aria-describedby={hintId}
         onClick={() => input.current?.click()}
       >
-        Choose files
+        {t('dropZone.choose')}
       </button>
       <input
         ref={input}
@@ -52,7 +56,7 @@ export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) 
         multiple
         hidden
         tabIndex={-1}
-        aria-label="Choose files"
+        aria-label={t('dropZone.choose')}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         onChange={(e) => {
           take(e.target.files);
@@ -60,14 +64,17 @@ export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) 
         }}
       />
       <p id={hintId} className="drop-zone-hint">
-        Sightline reads CSV exports from your student information system or learning platform
-        (attendance, grades, incidents, activity), xAPI statements as a .jsonl file, and a OneRoster
-        1.2 roster bundle as a .zip file. You can add several files at once.
+        {t('dropZone.hint')}
       </p>
       {refused.length > 0 && (
         <p className="field-error" role="alert">
-          {listWords(refused)} {refused.length === 1 ? 'is not an export' : 'are not exports'}{' '}
-          Sightline reads. Choose .csv, .tsv, .txt, .jsonl or .zip files.
+          <Trans
+            t={t}
+            i18nKey="dropZone.refused"
+            count={refused.length}
+            values={{ files: listWords(refused) }}
+            components={AS_IS}
+          />
         </p>
       )}
     </div>

@@ -1,7 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../api/types';
 import { delimiterLabel } from '../../domain/jobLabels';
-import { formatBytes, formatCount, formatDateTime, plural } from '../../format/format';
+import { formatBytes, formatCount, formatDateTime } from '../../format/format';
 import { dataOf } from '../../stores/asyncState';
+import { missingFieldLabels } from '../../stores/imports/importWords';
 import type { WizardFile } from '../../stores/imports/wizardRules';
 import {
   chooseColumn,
@@ -12,56 +14,61 @@ import {
 import { Value } from '../common/Value';
 import { ErrorPanel } from '../feedback/ErrorPanel';
 import { LoadingState } from '../feedback/LoadingState';
+import { AS_IS } from './asIs';
 import { CheckSummary } from './CheckSummary';
 import { KindSelect } from './KindSelect';
 import { MappingFields } from './MappingFields';
 import { listedFiles, OneRosterFiles } from './OneRosterFiles';
 import { SampleTable } from './SampleTable';
 
-const FORMAT_LABELS: Record<ImportPreview['format'], string> = {
-  csv: 'CSV',
-  jsonl: 'JSON lines (xAPI)',
-  oneroster: 'OneRoster bundle',
-};
-
 /** One file in the review step: what it is, its first rows, its columns, and the first-rows check. */
 export function FilePreviewCard({ file }: { file: WizardFile }) {
+  const { t } = useTranslation('imports');
   const preview = dataOf(file.preview);
   const busy = file.preview.status === 'loading';
   const headingId = `${file.id}-title`;
   return (
     <section className="card preview-card" aria-labelledby={headingId} aria-busy={busy}>
       <div className="card-head">
-        <h3 id={headingId} className="card-title">
+        <h3 id={headingId} className="card-title" translate="no">
           {file.name}
         </h3>
         <button
           type="button"
           className="button button-secondary button-small"
-          aria-label={`Remove ${file.name}`}
+          aria-label={t('file.removeLabel', { file: file.name })}
           onClick={() => removeFile(file.id)}
         >
-          Remove
+          {t('file.remove')}
         </button>
       </div>
       <p className="visually-hidden" role="status">
-        {busy && preview ? `Checking ${file.name} again…` : ''}
+        {busy && preview ? (
+          <Trans
+            t={t}
+            i18nKey="preview.checkingAgain"
+            values={{ file: file.name }}
+            components={AS_IS}
+          />
+        ) : (
+          ''
+        )}
       </p>
       {file.upload !== 'uploaded' ? (
         <p className={file.upload === 'failed' ? 'field-error' : 'muted'}>
           {file.upload === 'failed'
-            ? `This file could not be uploaded: ${file.uploadError?.message ?? ''} Remove it and add it again.`
-            : 'Still uploading…'}
+            ? t('preview.uploadFailed', { message: file.uploadError?.message ?? '' })
+            : t('preview.stillUploading')}
         </p>
       ) : file.preview.status === 'error' ? (
         <ErrorPanel
           error={file.preview.error}
-          action={`read ${file.name}`}
+          action={t('preview.errorRead', { file: file.name })}
           headingLevel={3}
           onRetry={() => void previewFile(file.id)}
         />
       ) : !preview ? (
-        <LoadingState what={`what ${file.name} holds`} lines={4} />
+        <LoadingState what={t('preview.loading', { file: file.name })} lines={4} />
       ) : (
         <PreviewBody file={file} preview={preview} busy={busy} />
       )}
@@ -78,15 +85,23 @@ function PreviewBody({
   preview: ImportPreview;
   busy: boolean;
 }) {
+  const { t } = useTranslation('imports');
   const bundle = preview.format === 'oneroster' ? preview.oneRoster : null;
+  const missing = preview.missingRequired.length;
   return (
     <div className={busy ? 'preview-body is-busy' : 'preview-body'}>
       {bundle ? <BundleFacts preview={preview} bundle={bundle} /> : <FileFacts preview={preview} />}
       {preview.alreadyImported && (
         <p className="notice">
-          This exact file was already imported on {formatDateTime(preview.alreadyImported.at)} (as{' '}
-          {preview.alreadyImported.fileName}). Importing it again changes nothing; rows that were
-          quarantined then are quarantined again.
+          <Trans
+            t={t}
+            i18nKey="preview.alreadyImported"
+            values={{
+              date: formatDateTime(preview.alreadyImported.at),
+              file: preview.alreadyImported.fileName,
+            }}
+            components={AS_IS}
+          />
         </p>
       )}
       {preview.notAllowed && (
@@ -102,13 +117,7 @@ function PreviewBody({
       {bundle ? (
         <>
           <OneRosterFiles bundle={bundle} fileName={preview.fileName} />
-          {bundle.version !== null && (
-            <p>
-              Every row is checked as it is imported. A row Sightline cannot use is set aside
-              (quarantined) with its line and the reason, and the report lists it; the other rows
-              are imported.
-            </p>
-          )}
+          {bundle.version !== null && <p>{t('preview.bundleNote')}</p>}
         </>
       ) : (
         <>
@@ -121,11 +130,13 @@ function PreviewBody({
               onChoose={(field, column) => chooseColumn(file.id, field, column)}
             />
           )}
-          {preview.missingRequired.length > 0 && (
+          {missing > 0 && (
             <p className="field-error">
-              {plural(preview.missingRequired.length, 'required field')} still{' '}
-              {preview.missingRequired.length === 1 ? 'needs' : 'need'} a column:{' '}
-              {preview.missingRequired.join(', ')}.
+              {t('preview.missingRequired', {
+                count: missing,
+                n: formatCount(missing),
+                fields: missingFieldLabels(preview).join(', '),
+              })}
             </p>
           )}
           <CheckSummary
@@ -140,31 +151,32 @@ function PreviewBody({
 }
 
 function FileFacts({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation('imports');
   return (
     <dl className="facts">
       <div>
-        <dt>Format</dt>
-        <dd>{FORMAT_LABELS[preview.format]}</dd>
+        <dt>{t('preview.facts.format')}</dt>
+        <dd>{t(`preview.formats.${preview.format}`)}</dd>
       </div>
       <div>
-        <dt>Text encoding</dt>
-        <dd>
+        <dt>{t('preview.facts.encoding')}</dt>
+        <dd translate="no">
           <Value text={preview.encoding} />
         </dd>
       </div>
       <div>
-        <dt>Separator</dt>
+        <dt>{t('preview.facts.separator')}</dt>
         <dd>
           <Value text={delimiterLabel(preview.delimiter)} />
         </dd>
       </div>
       <div>
-        <dt>Size</dt>
+        <dt>{t('preview.facts.size')}</dt>
         <dd>{formatBytes(preview.bytes)}</dd>
       </div>
       <div>
-        <dt>Columns</dt>
-        <dd>{preview.headers.length}</dd>
+        <dt>{t('preview.facts.columns')}</dt>
+        <dd>{formatCount(preview.headers.length)}</dd>
       </div>
     </dl>
   );
@@ -178,30 +190,31 @@ function BundleFacts({
   preview: ImportPreview;
   bundle: NonNullable<ImportPreview['oneRoster']>;
 }) {
+  const { t } = useTranslation('imports');
   const listed = listedFiles(bundle);
   const rows = listed.reduce((n, f) => n + (f.rows ?? 0), 0);
   return (
     <dl className="facts">
       <div>
-        <dt>Format</dt>
-        <dd>{FORMAT_LABELS[preview.format]}</dd>
+        <dt>{t('preview.facts.format')}</dt>
+        <dd>{t(`preview.formats.${preview.format}`)}</dd>
       </div>
       <div>
-        <dt>OneRoster version</dt>
+        <dt>{t('preview.facts.version')}</dt>
         <dd>
           <Value text={bundle.version} />
         </dd>
       </div>
       <div>
-        <dt>Files to import</dt>
+        <dt>{t('preview.facts.filesToImport')}</dt>
         <dd>{formatCount(listed.length)}</dd>
       </div>
       <div>
-        <dt>Rows</dt>
+        <dt>{t('preview.facts.rows')}</dt>
         <dd>{formatCount(rows)}</dd>
       </div>
       <div>
-        <dt>Size</dt>
+        <dt>{t('preview.facts.size')}</dt>
         <dd>{formatBytes(preview.bytes)}</dd>
       </div>
     </dl>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { addFiles, goToStep, removeFile, wizardStore } from '../../stores/imports/wizardStore';
 import { FileDropZone } from './FileDropZone';
@@ -5,6 +6,7 @@ import { UploadList } from './UploadList';
 
 /** Step 1: add the exports to import; each uploads at once, with its own progress bar. */
 export function FilesStep() {
+  const { t } = useTranslation('imports');
   const files = useStore(wizardStore, (s) => s.files);
   const uploading = files.some((f) => f.upload === 'uploading');
   const ready = files.length > 0 && !uploading;
@@ -20,13 +22,12 @@ export function FilesStep() {
           aria-describedby={ready ? undefined : 'files-step-why'}
           onClick={() => goToStep('review')}
         >
-          Continue: check the files<span aria-hidden="true"> →</span>
+          {t('filesStep.continue')}
+          <span aria-hidden="true"> →</span>
         </button>
         {!ready && (
           <p id="files-step-why" className="wizard-why">
-            {files.length === 0
-              ? 'Add at least one file to continue.'
-              : 'Wait until every file has uploaded.'}
+            {files.length === 0 ? t('filesStep.whyNoFiles') : t('filesStep.whyUploading')}
           </p>
         )}
       </div>

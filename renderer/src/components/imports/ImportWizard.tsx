@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { JobStatus } from '../../api/types';
 import { useFocusOnChange } from '../../hooks/useFocusOnChange';
@@ -9,32 +11,27 @@ import { ReviewStep } from './ReviewStep';
 import { RunStep } from './RunStep';
 import { StepIndicator } from './StepIndicator';
 
-const REPORT_HEADINGS: Record<JobStatus, string> = {
-  queued: 'Import report',
-  running: 'Import report',
-  succeeded: 'Import finished',
-  failed: 'The import failed',
-  cancelled: 'The import was cancelled',
-  interrupted: 'The import was interrupted',
-};
-
-function stepHeading(step: WizardStep, files: number, status: JobStatus | null): string {
+function stepHeading(
+  t: TFunction<'imports'>,
+  step: WizardStep,
+  files: number,
+  status: JobStatus | null,
+): string {
   switch (step) {
     case 'files':
-      return 'Choose the files to import';
+      return t('heading.files');
     case 'review':
-      return files === 1
-        ? 'Check the file and match its columns'
-        : 'Check the files and match their columns';
+      return t('heading.review', { count: files });
     case 'run':
-      return status === 'queued' ? 'Waiting to start the import' : 'Importing';
+      return status === 'queued' ? t('heading.queued') : t('heading.running');
     case 'report':
-      return REPORT_HEADINGS[status ?? 'succeeded'];
+      return t(`heading.report.${status ?? 'succeeded'}`);
   }
 }
 
 /** The four steps of an import, one at a time; focus moves to each step's heading. */
 export function ImportWizard() {
+  const { t } = useTranslation('imports');
   const step = useStore(wizardStore, (s) => s.step);
   const fileCount = useStore(wizardStore, (s) => s.files.length);
   const status = useStore(importJob.store, (s) => s.job?.status ?? null);
@@ -43,7 +40,7 @@ export function ImportWizard() {
     <section className="wizard" aria-labelledby="wizard-step-title">
       <StepIndicator step={step} />
       <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="step-title">
-        {stepHeading(step, fileCount, status)}
+        {stepHeading(t, step, fileCount, status)}
       </h2>
       {step === 'files' && <FilesStep />}
       {step === 'review' && <ReviewStep />}

@@ -1,6 +1,8 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ImportKind, ImportPreview } from '../../api/types';
 import { IMPORT_KIND_LABELS } from '../../domain/jobLabels';
+import { kindTitle } from '../../stores/imports/importWords';
 import { listWords } from '../../stores/imports/wizardRules';
 
 /** What kind of export this is: Sightline's best guess first; the user can choose another. */
@@ -13,6 +15,7 @@ export function KindSelect({
   disabled: boolean;
   onChoose: (kind: ImportKind) => void;
 }) {
+  const { t } = useTranslation('imports');
   const id = useId();
   const helpId = useId();
   if (preview.kind && preview.candidates.length === 0) {
@@ -20,19 +23,24 @@ export function KindSelect({
     // their standard, so there is nothing to choose and no columns to match.
     return (
       <p className="kind-field">
-        Kind of file: <strong>{fixedTitle(preview, preview.kind)}</strong>.{' '}
-        {preview.format === 'oneroster'
-          ? 'Recognised by its manifest.csv. The standard fixes every file’s columns, so there are none to match.'
-          : 'The standard fixes the statements’ fields, so there are no columns to match.'}
+        <Trans
+          t={t}
+          i18nKey={preview.format === 'oneroster' ? 'kind.fixedOneRoster' : 'kind.fixedStatements'}
+          values={{ kind: fixedTitle(preview, preview.kind) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
     );
   }
   const others = preview.candidates
     .filter((c) => c.kind !== preview.kind && c.score > 0)
-    .map((c) => c.title);
+    .map((c) => kindTitle(c.kind, c.title));
+  const detected = preview.kind
+    ? t('kind.detected', { kind: kindTitle(preview.kind, preview.kindTitle) })
+    : t('kind.unknown');
   return (
     <div className="field kind-field">
-      <label htmlFor={id}>What kind of file is this?</label>
+      <label htmlFor={id}>{t('kind.label')}</label>
       <select
         id={id}
         value={preview.kind ?? ''}
@@ -42,19 +50,19 @@ export function KindSelect({
           if (e.target.value) onChoose(e.target.value as ImportKind);
         }}
       >
-        {preview.kind === null && <option value="">— choose the kind of file —</option>}
+        {preview.kind === null && <option value="">{t('kind.choose')}</option>}
         {preview.candidates.map((c, i) => (
           <option key={c.kind} value={c.kind}>
-            {c.title || IMPORT_KIND_LABELS[c.kind]}
-            {i === 0 && c.score > 0 ? ' (best match)' : ''}
+            {i === 0 && c.score > 0
+              ? t('kind.bestMatch', { kind: kindTitle(c.kind, c.title) })
+              : kindTitle(c.kind, c.title)}
           </option>
         ))}
       </select>
       <p id={helpId} className="field-hint">
-        {preview.kind
-          ? `Detected from the file’s name and columns: ${preview.kindTitle ?? IMPORT_KIND_LABELS[preview.kind]}.`
-          : 'Sightline could not tell what this file holds. Choose its kind.'}
-        {others.length > 0 ? ` Sightline also considered ${listWords(others)}.` : ''}
+        {others.length > 0
+          ? `${detected} ${t('kind.alsoConsidered', { kinds: listWords(others) })}`
+          : detected}
       </p>
     </div>
   );
@@ -63,5 +71,5 @@ export function KindSelect({
 /** The server's title ("OneRoster 1.2 roster"), unless the bundle's manifest says otherwise. */
 function fixedTitle(preview: ImportPreview, kind: ImportKind): string {
   if (preview.oneRoster && preview.oneRoster.version === null) return IMPORT_KIND_LABELS[kind];
-  return preview.kindTitle ?? IMPORT_KIND_LABELS[kind];
+  return kindTitle(kind, preview.kindTitle);
 }

@@ -1,11 +1,8 @@
-import type { ImportFieldView, ImportPreview } from '../../api/types';
-import { columnOptions, sharedColumns } from '../../stores/imports/wizardRules';
-
-const MAPPING_SOURCE: Record<ImportPreview['mappingSource'], string> = {
-  remembered: 'Sightline used the matching you confirmed for this export last time.',
-  detected: 'Sightline matched these by the column names. Check them before importing.',
-  yours: 'These are your choices.',
-};
+import { Trans, useTranslation } from 'react-i18next';
+import type { ImportFieldView, ImportKind, ImportPreview } from '../../api/types';
+import { fieldHelpKey, fieldLabel } from '../../stores/imports/importWords';
+import { columnOptions, listWords, sharedColumns } from '../../stores/imports/wizardRules';
+import { AS_IS } from './asIs';
 
 /** For each field Sightline needs, a labelled choice of the file's columns. */
 export function MappingFields({
@@ -19,20 +16,25 @@ export function MappingFields({
   disabled: boolean;
   onChoose: (fieldKey: string, column: number | null) => void;
 }) {
+  const { t } = useTranslation('imports');
   const options = columnOptions(preview);
   const shared = sharedColumns(preview.mapping);
-  const labelOf = (key: string) => preview.fields.find((f) => f.key === key)?.label ?? key;
+  const labelOf = (key: string) => {
+    const field = preview.fields.find((f) => f.key === key);
+    return field ? fieldLabel(preview.kind, field) : key;
+  };
   return (
     <fieldset className="mapping">
-      <legend className="mapping-legend">Match the file’s columns to what Sightline needs</legend>
+      <legend className="mapping-legend">{t('mapping.legend')}</legend>
       <p className="field-hint">
-        {MAPPING_SOURCE[preview.mappingSource]} Fields marked <strong>required</strong> must have a
-        column.
+        {t(`mapping.source.${preview.mappingSource}`)}{' '}
+        <Trans t={t} i18nKey="mapping.requiredNote" components={{ strong: <strong /> }} />
       </p>
       <div className="mapping-grid">
         {preview.fields.map((field) => (
           <MappingField
             key={field.key}
+            kind={preview.kind}
             field={field}
             id={`${fileId}-field-${field.key}`}
             value={preview.mapping[field.key] ?? null}
@@ -48,6 +50,7 @@ export function MappingFields({
 }
 
 function MappingField({
+  kind,
   field,
   id,
   value,
@@ -56,6 +59,7 @@ function MappingField({
   disabled,
   onChoose,
 }: {
+  kind: ImportKind | null;
   field: ImportFieldView;
   id: string;
   value: number | null;
@@ -64,6 +68,9 @@ function MappingField({
   disabled: boolean;
   onChoose: (column: number | null) => void;
 }) {
+  const { t } = useTranslation('imports');
+  const label = fieldLabel(kind, field);
+  const helpKey = fieldHelpKey(kind, field);
   const missing = field.required && value === null;
   const describedBy = [
     field.help ? `${id}-help` : null,
@@ -75,11 +82,11 @@ function MappingField({
   return (
     <div className={`field mapping-field${missing ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
-        {field.label}{' '}
+        {label}{' '}
         {field.required ? (
-          <span className="required-mark">(required)</span>
+          <span className="required-mark">{t('mapping.required')}</span>
         ) : (
-          <span className="optional-mark">(optional)</span>
+          <span className="optional-mark">{t('mapping.optional')}</span>
         )}
       </label>
       <select
@@ -90,26 +97,29 @@ function MappingField({
         aria-describedby={describedBy || undefined}
         onChange={(e) => onChoose(e.target.value === '' ? null : Number(e.target.value))}
       >
-        <option value="">{field.required ? '— choose a column —' : '— not in this file —'}</option>
+        <option value="">
+          {field.required ? t('mapping.chooseColumn') : t('mapping.notInFile')}
+        </option>
+        {/* The file's own header and first value, with "e.g." in the UI language. */}
         {options.map((o) => (
-          <option key={o.index} value={String(o.index)}>
+          <option key={o.index} value={String(o.index)} translate="no">
             {o.label}
           </option>
         ))}
       </select>
       {field.help && (
         <p id={`${id}-help`} className="field-hint">
-          {field.help}
+          {helpKey ? <Trans t={t} i18nKey={helpKey} components={AS_IS} /> : field.help}
         </p>
       )}
       {missing && (
         <p id={`${id}-error`} className="field-error">
-          Choose the column that holds the {field.label.toLowerCase()}.
+          {t('mapping.missing', { field: label.toLowerCase() })}
         </p>
       )}
       {sharedWith.length > 0 && (
         <p id={`${id}-shared`} className="field-hint">
-          The same column is also used for {sharedWith.join(' and ')}.
+          {t('mapping.shared', { fields: listWords(sharedWith) })}
         </p>
       )}
     </div>

@@ -1,13 +1,16 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatCount } from '../../format/format';
 import { useFetch } from '../../hooks/useFetch';
 import { dataOf } from '../../stores/asyncState';
 import { fetchQuarantinePage, QUARANTINE_PAGE_SIZE } from '../../stores/imports/quarantine';
 import { ErrorPanel } from '../feedback/ErrorPanel';
 import { LoadingState } from '../feedback/LoadingState';
+import { AS_IS } from './asIs';
 
 /** A file's quarantined rows, a page at a time: line number, reason, and the row as it was. */
 export function QuarantineTable({ importId, fileName }: { importId: string; fileName: string }) {
+  const { t } = useTranslation('imports');
   const [offset, setOffset] = useState(0);
   const { state, reload } = useFetch(fetchQuarantinePage, { importId, offset });
   const page = dataOf(state);
@@ -15,13 +18,13 @@ export function QuarantineTable({ importId, fileName }: { importId: string; file
     return (
       <ErrorPanel
         error={state.error}
-        action={`load the quarantined rows of ${fileName}`}
+        action={t('quarantine.errorLoad', { file: fileName })}
         headingLevel={3}
         onRetry={reload}
       />
     );
   }
-  if (!page) return <LoadingState what="the quarantined rows" lines={3} />;
+  if (!page) return <LoadingState what={t('quarantine.loading')} lines={3} />;
   const first = page.total === 0 ? 0 : offset + 1;
   const last = Math.min(page.total, offset + page.rows.length);
   return (
@@ -29,16 +32,25 @@ export function QuarantineTable({ importId, fileName }: { importId: string; file
       <div className="table-scroll">
         <table className="data-table quarantine-table" aria-busy={state.status === 'loading'}>
           <caption>
-            Quarantined rows in {fileName}: rows {formatCount(first)}–{formatCount(last)} of{' '}
-            {formatCount(page.total)}
+            <Trans
+              t={t}
+              i18nKey="quarantine.caption"
+              values={{
+                file: fileName,
+                first: formatCount(first),
+                last: formatCount(last),
+                total: formatCount(page.total),
+              }}
+              components={AS_IS}
+            />
           </caption>
           <thead>
             <tr>
               <th scope="col" className="num">
-                Line
+                {t('quarantine.line')}
               </th>
-              <th scope="col">Reason</th>
-              <th scope="col">Row as it was in the file</th>
+              <th scope="col">{t('quarantine.reason')}</th>
+              <th scope="col">{t('quarantine.raw')}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +60,7 @@ export function QuarantineTable({ importId, fileName }: { importId: string; file
                   {row.line ?? '—'}
                 </th>
                 <td>{row.reason}</td>
-                <td>
+                <td translate="no">
                   <code className="raw-row">{row.raw ?? ''}</code>
                 </td>
               </tr>
@@ -57,10 +69,12 @@ export function QuarantineTable({ importId, fileName }: { importId: string; file
         </table>
       </div>
       {page.total > QUARANTINE_PAGE_SIZE && (
-        <nav className="pagination" aria-label={`Quarantined rows of ${fileName}, pages`}>
+        <nav className="pagination" aria-label={t('quarantine.pagesLabel', { file: fileName })}>
           <p className="pagination-status">
-            Page {Math.floor(offset / QUARANTINE_PAGE_SIZE) + 1} of{' '}
-            {Math.ceil(page.total / QUARANTINE_PAGE_SIZE)}
+            {t('quarantine.page', {
+              page: formatCount(Math.floor(offset / QUARANTINE_PAGE_SIZE) + 1),
+              pages: formatCount(Math.ceil(page.total / QUARANTINE_PAGE_SIZE)),
+            })}
           </p>
           <div className="pagination-buttons">
             <button
@@ -69,7 +83,8 @@ export function QuarantineTable({ importId, fileName }: { importId: string; file
               disabled={offset === 0}
               onClick={() => setOffset(Math.max(0, offset - QUARANTINE_PAGE_SIZE))}
             >
-              <span aria-hidden="true">← </span>Previous rows
+              <span aria-hidden="true">← </span>
+              {t('quarantine.previous')}
             </button>
             <button
               type="button"
@@ -77,7 +92,8 @@ export function QuarantineTable({ importId, fileName }: { importId: string; file
               disabled={offset + QUARANTINE_PAGE_SIZE >= page.total}
               onClick={() => setOffset(offset + QUARANTINE_PAGE_SIZE)}
             >
-              Next rows<span aria-hidden="true"> →</span>
+              {t('quarantine.next')}
+              <span aria-hidden="true"> →</span>
             </button>
           </div>
         </nav>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import type { ImportSummary } from '../../api/types';
 import { IMPORT_KIND_LABELS, IMPORT_STATUS_LABELS } from '../../domain/jobLabels';
@@ -17,6 +18,7 @@ const RETRYABLE: ImportSummary['status'][] = ['failed', 'cancelled', 'interrupte
 
 /** The latest imports, with a way to run a failed one again or download its quarantined rows. */
 export function RecentImports() {
+  const { t } = useTranslation('imports');
   const { state, reload } = useQuery(recentImports, null);
   const rows = dataOf(state);
   const [problem, setProblem] = useState<ApiError | null>(null);
@@ -38,52 +40,49 @@ export function RecentImports() {
   return (
     <section className="card" aria-labelledby="recent-imports-title">
       <h2 id="recent-imports-title" className="card-title">
-        Recent imports
+        {t('recent.title')}
       </h2>
-      {problem && <ErrorPanel error={problem} action="do that" headingLevel={3} />}
+      {problem && <ErrorPanel error={problem} action={t('recent.errorAction')} headingLevel={3} />}
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="list recent imports"
+          action={t('recent.errorList')}
           headingLevel={3}
           onRetry={reload}
         />
       ) : !rows ? (
-        <LoadingState what="recent imports" lines={3} />
+        <LoadingState what={t('recent.loading')} lines={3} />
       ) : rows.length === 0 ? (
-        <EmptyState title="Nothing has been imported yet.">
-          <p>
-            Choose an export above to start — for example the attendance CSV from your student
-            information system. Each import is listed here with what it did.
-          </p>
+        <EmptyState title={t('recent.emptyTitle')}>
+          <p>{t('recent.emptyBody')}</p>
         </EmptyState>
       ) : (
         <div className="table-scroll">
           <table className="data-table recent-imports" aria-busy={state.status === 'loading'}>
-            <caption className="visually-hidden">Recent imports, newest first</caption>
+            <caption className="visually-hidden">{t('recent.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">File</th>
-                <th scope="col">Started</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('recent.file')}</th>
+                <th scope="col">{t('recent.started')}</th>
+                <th scope="col">{t('recent.kind')}</th>
+                <th scope="col">{t('recent.status')}</th>
                 <th scope="col" className="num">
-                  Rows
+                  {t('recent.rows')}
                 </th>
                 <th scope="col" className="num">
-                  Added
+                  {t('outcome.added')}
                 </th>
                 <th scope="col" className="num">
-                  Updated
+                  {t('outcome.updated')}
                 </th>
                 <th scope="col" className="num">
-                  Unchanged
+                  {t('outcome.unchanged')}
                 </th>
                 <th scope="col" className="num">
-                  Quarantined
+                  {t('outcome.quarantined')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('recent.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -91,7 +90,7 @@ export function RecentImports() {
               {rows.map((row) => (
                 <tr key={row.importId}>
                   <th scope="row">
-                    {row.fileName}
+                    <span translate="no">{row.fileName}</span>
                     <span className="cell-note">{row.summary}</span>
                   </th>
                   <td>{formatDateTime(row.startedAt)}</td>
@@ -111,20 +110,20 @@ export function RecentImports() {
                       <button
                         type="button"
                         className="button button-secondary button-small"
-                        aria-label={`Run the import of ${row.fileName} again`}
+                        aria-label={t('recent.runAgainLabel', { file: row.fileName })}
                         onClick={() => void retry(row)}
                       >
-                        Run again
+                        {t('recent.runAgain')}
                       </button>
                     )}
                     {row.quarantined > 0 && (
                       <button
                         type="button"
                         className="button button-secondary button-small"
-                        aria-label={`Download the quarantined rows of ${row.fileName} as CSV`}
+                        aria-label={t('recent.quarantineCsvLabel', { file: row.fileName })}
                         onClick={() => void download(row)}
                       >
-                        Quarantine CSV
+                        {t('recent.quarantineCsv')}
                       </button>
                     )}
                   </td>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import { downloadImportCsv } from '../../stores/imports/download';
 import { toApiError } from '../../stores/request';
+import { AS_IS } from './asIs';
 
 type What = 'quarantine' | 'report';
 
@@ -13,6 +15,7 @@ export function ReportDownloads({
   jobId: string;
   hasQuarantine: boolean;
 }) {
+  const { t } = useTranslation('imports');
   const [busy, setBusy] = useState<What | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -22,7 +25,7 @@ export function ReportDownloads({
     setDone(null);
     try {
       const fileName = await downloadImportCsv({ what, jobId });
-      setDone(`Downloaded ${fileName}.`);
+      setDone(fileName);
     } catch (err) {
       setError(toApiError(err));
     } finally {
@@ -39,7 +42,7 @@ export function ReportDownloads({
             disabled={busy !== null}
             onClick={() => void download('quarantine')}
           >
-            {busy === 'quarantine' ? 'Preparing…' : 'Download quarantine CSV'}
+            {busy === 'quarantine' ? t('downloads.preparing') : t('downloads.quarantine')}
           </button>
         )}
         <button
@@ -48,19 +51,18 @@ export function ReportDownloads({
           disabled={busy !== null}
           onClick={() => void download('report')}
         >
-          {busy === 'report' ? 'Preparing…' : 'Download report CSV'}
+          {busy === 'report' ? t('downloads.preparing') : t('downloads.report')}
         </button>
       </div>
-      <p className="field-hint">
-        Downloads hold student records: keep them on school systems. Each download is recorded in
-        the access log.
-      </p>
+      <p className="field-hint">{t('downloads.note')}</p>
       <p className="field-hint" role="status">
-        {done ?? ''}
+        {done && (
+          <Trans t={t} i18nKey="downloads.done" values={{ file: done }} components={AS_IS} />
+        )}
       </p>
       {error && (
         <p className="field-error" role="alert">
-          The download could not be prepared: {error.message}
+          {t('downloads.failed', { message: error.message })}
         </p>
       )}
     </div>

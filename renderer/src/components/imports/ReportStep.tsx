@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ApiError } from '../../../../main/api/contract';
 import type { JobStatus } from '../../api/types';
@@ -9,17 +10,15 @@ import { FileReportCard } from './FileReportCard';
 import { PipelineOutcome } from './PipelineOutcome';
 import { ReportDownloads } from './ReportDownloads';
 
-const UNFINISHED: Partial<Record<JobStatus, string>> = {
-  failed:
-    'The import failed. Files that finished before the problem stay imported; nothing from the file that failed was saved.',
-  cancelled:
-    'The import was cancelled. Files that finished before the cancel stay imported; nothing from the file being read was saved.',
-  interrupted:
-    'The import was interrupted because Sightline stopped while it ran. Nothing partial was saved.',
+const UNFINISHED: Partial<Record<JobStatus, 'failed' | 'cancelled' | 'interrupted'>> = {
+  failed: 'failed',
+  cancelled: 'cancelled',
+  interrupted: 'interrupted',
 };
 
 /** Step 4: what each file did, its quarantined rows, downloads, and the pipeline's update. */
 export function ReportStep() {
+  const { t } = useTranslation('imports');
   const job = useStore(importJob.store, (s) => s.job);
   const [retryError, setRetryError] = useState<ApiError | null>(null);
   if (!job) return null;
@@ -32,23 +31,20 @@ export function ReportStep() {
     <>
       {unfinished && (
         <div className="error-panel" role="alert">
-          <p>{unfinished}</p>
-          {job.summary?.error && <p>What went wrong: {job.summary.error}</p>}
+          <p>{t(`report.unfinished.${unfinished}`)}</p>
+          {job.summary?.error && <p>{t('report.whatWentWrong', { error: job.summary.error })}</p>}
           <button type="button" className="button" onClick={() => void retry()}>
-            Run again
+            {t('report.runAgain')}
           </button>
         </div>
       )}
       {retryError && (
-        <ErrorPanel error={retryError} action="run the import again" headingLevel={3} />
+        <ErrorPanel error={retryError} action={t('report.errorRetry')} headingLevel={3} />
       )}
-      {job.problem && <ErrorPanel error={job.problem} action="load the report" headingLevel={3} />}
-      {job.status === 'succeeded' && !result && (
-        <p className="notice">
-          The import finished, but Sightline could not read its report here. Download the report CSV
-          below, or see Recent imports.
-        </p>
+      {job.problem && (
+        <ErrorPanel error={job.problem} action={t('report.errorReport')} headingLevel={3} />
       )}
+      {job.status === 'succeeded' && !result && <p className="notice">{t('report.unreadable')}</p>}
       {result?.files.map((file) => (
         <FileReportCard key={file.importId} file={file} />
       ))}
@@ -59,13 +55,13 @@ export function ReportStep() {
       />
       <div className="wizard-actions">
         <a className="button button-secondary" href="#/">
-          Go to the overview
+          {t('report.overview')}
         </a>
         <a className="button button-secondary" href="#/students">
-          Open the student list
+          {t('report.students')}
         </a>
         <button type="button" className="button" onClick={startOver}>
-          Import more files
+          {t('report.more')}
         </button>
       </div>
     </>

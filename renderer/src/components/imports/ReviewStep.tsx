@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { plural } from '../../format/format';
+import { formatCount } from '../../format/format';
 import { importBlockers } from '../../stores/imports/wizardRules';
 import {
   goToStep,
@@ -14,6 +15,7 @@ import { FilePreviewCard } from './FilePreviewCard';
 
 /** Step 2: each file's kind, columns and first-rows check; then Import. */
 export function ReviewStep() {
+  const { t } = useTranslation('imports');
   const files = useStore(wizardStore, (s) => s.files);
   const runPipeline = useStore(wizardStore, (s) => s.runPipeline);
   const starting = useStore(wizardStore, (s) => s.starting);
@@ -25,9 +27,9 @@ export function ReviewStep() {
       <DateOrderSetting onChanged={previewAll} />
       {files.length === 0 ? (
         <p>
-          No files are left to import.{' '}
+          {t('review.noFiles')}{' '}
           <button type="button" className="link-button" onClick={() => goToStep('files')}>
-            Add files
+            {t('review.addFiles')}
           </button>
         </p>
       ) : (
@@ -40,15 +42,15 @@ export function ReviewStep() {
           checked={runPipeline}
           onChange={(e) => setRunPipeline(e.target.checked)}
         />
-        <label htmlFor="run-pipeline">
-          Update the weekly features and flags right after the import (recommended, so every
-          dashboard shows the new data)
-        </label>
+        <label htmlFor="run-pipeline">{t('review.runPipeline')}</label>
       </div>
-      {startError && <ErrorPanel error={startError} action="start the import" headingLevel={3} />}
+      {startError && (
+        <ErrorPanel error={startError} action={t('review.errorStart')} headingLevel={3} />
+      )}
       <div className="wizard-actions">
         <button type="button" className="button button-secondary" onClick={() => goToStep('files')}>
-          <span aria-hidden="true">← </span>Back to files
+          <span aria-hidden="true">← </span>
+          {t('review.back')}
         </button>
         <button
           type="button"
@@ -57,12 +59,14 @@ export function ReviewStep() {
           aria-describedby={blockers.length > 0 ? 'import-why' : undefined}
           onClick={() => void startImport()}
         >
-          {starting ? 'Starting…' : `Import ${plural(files.length, 'file')}`}
+          {starting
+            ? t('review.starting')
+            : t('review.import', { count: files.length, n: formatCount(files.length) })}
         </button>
       </div>
       {blockers.length > 0 && (
         <div id="import-why" className="wizard-why">
-          <p>Before the import can start:</p>
+          <p>{t('review.before')}</p>
           <ul>
             {blockers.map((b) => (
               <li key={b}>{b}</li>

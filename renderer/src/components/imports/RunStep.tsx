@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { jobMessage } from '../../domain/jobLabels';
 import { importJob } from '../../stores/imports/wizardStore';
@@ -6,19 +7,16 @@ import { ErrorPanel } from '../feedback/ErrorPanel';
 
 /** Step 3: the import job's progress in words, with Cancel. */
 export function RunStep() {
+  const { t } = useTranslation('imports');
   const job = useStore(importJob.store, (s) => s.job);
-  if (!job) return <p>Starting the import…</p>;
+  if (!job) return <p>{t('run.starting')}</p>;
   const message = jobMessage(job.status, job.message);
   return (
     <>
-      <ProgressBar label="Import progress" value={job.progress} detail={message} />
-      <p className="muted">
-        You can keep working in Sightline while this runs; this page shows the report when it is
-        done. Cancelling stops at the next batch: files that finished stay imported, and nothing
-        from the file being read is saved.
-      </p>
+      <ProgressBar label={t('run.progress')} value={job.progress} detail={message} />
+      <p className="muted">{t('run.note')}</p>
       {job.problem && (
-        <ErrorPanel error={job.problem} action="follow the import" headingLevel={3} />
+        <ErrorPanel error={job.problem} action={t('run.errorFollow')} headingLevel={3} />
       )}
       <div className="wizard-actions">
         <button
@@ -27,7 +25,7 @@ export function RunStep() {
           disabled={job.cancelling}
           onClick={() => void importJob.cancel()}
         >
-          {job.cancelling ? 'Cancelling…' : 'Cancel import'}
+          {job.cancelling ? t('run.cancelling') : t('run.cancel')}
         </button>
       </div>
     </>

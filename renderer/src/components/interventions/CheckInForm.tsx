@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InterventionView, IsoDate } from '../../api/types';
 import { checkCheckIn, newCheckInDraft, type CheckInDraft } from '../../domain/interventions';
 import { PROGRESS_LABELS, PROGRESS_ORDER } from '../../domain/interventionLabels';
@@ -25,6 +26,7 @@ export function CheckInForm({
   onCancel: () => void;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation('interventions');
   const [draft, setDraft] = useState<CheckInDraft>(() => newCheckInDraft(today));
   const { saving, issues, other, error, submit, formRef } = useFormSave(CHECK_IN_FIELDS);
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -48,9 +50,9 @@ export function CheckInForm({
       onSubmit={(e) => void onSubmit(e)}
     >
       <h4 id={titleId} ref={heading} tabIndex={-1} className="form-title">
-        Add a check-in
+        {t('checkInForm.title')}
       </h4>
-      <FormField label="Date of the check-in" error={issues.date}>
+      <FormField label={t('checkInForm.date')} error={issues.date}>
         {(control) => (
           <input
             {...control}
@@ -63,7 +65,7 @@ export function CheckInForm({
         )}
       </FormField>
       <ChoiceGroup
-        legend="How is the student doing?"
+        legend={t('checkInForm.progress')}
         error={issues.progress}
         value={draft.progress}
         inline
@@ -74,11 +76,7 @@ export function CheckInForm({
         }))}
         onChange={(progress) => set({ progress })}
       />
-      <FormField
-        label="Note"
-        hint="What happened since the last check-in: what was tried, what changed."
-        error={issues.note}
-      >
+      <FormField label={t('checkInForm.note')} hint={t('checkInForm.noteHint')} error={issues.note}>
         {(control) => (
           <textarea
             {...control}
@@ -98,21 +96,19 @@ export function CheckInForm({
           onChange={(e) => set({ private: e.target.checked })}
         />
         <div>
-          <label htmlFor={privateId}>Private check-in</label>
+          <label htmlFor={privateId}>{t('checkInForm.private')}</label>
           <p id={privateHintId} className="field-hint">
-            Only you and counselors can read a private check-in. Teachers and administrators who can
-            see this student see only that a private check-in was recorded, not its date, progress
-            or note. Use it for sensitive matters such as family circumstances.
+            {t('checkInForm.privateHint')}
           </p>
         </div>
       </div>
-      <FormProblem what="the check-in" issues={issues} other={other} error={error} />
+      <FormProblem what="checkIn" issues={issues} other={other} error={error} />
       <div className="wizard-actions">
         <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : 'Save check-in'}
+          {saving ? t('checkInForm.saving') : t('checkInForm.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
+          {t('checkInForm.cancel')}
         </button>
       </div>
     </form>

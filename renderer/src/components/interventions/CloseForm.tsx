@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InterventionView } from '../../api/types';
 import { checkClose, type CloseDraft } from '../../domain/interventions';
 import {
@@ -23,6 +24,7 @@ export function CloseForm({
   onCancel: () => void;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation('interventions');
   const [draft, setDraft] = useState<CloseDraft>({ outcome: '', note: '' });
   const { saving, issues, other, error, submit, formRef } = useFormSave(CLOSE_FIELDS);
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -43,14 +45,11 @@ export function CloseForm({
       onSubmit={(e) => void onSubmit(e)}
     >
       <h4 id={titleId} ref={heading} tabIndex={-1} className="form-title">
-        Close the intervention
+        {t('closeForm.title')}
       </h4>
-      <p className="card-note">
-        Closing records how it went. A closed intervention takes no more check-ins; to keep
-        supporting the student, plan a new one.
-      </p>
+      <p className="card-note">{t('closeForm.note')}</p>
       <ChoiceGroup
-        legend="Outcome"
+        legend={t('closeForm.outcome')}
         error={issues.outcome}
         value={draft.outcome}
         choices={INTERVENTION_OUTCOME_ORDER.map((o) => ({
@@ -61,8 +60,8 @@ export function CloseForm({
         onChange={(outcome) => setDraft((d) => ({ ...d, outcome }))}
       />
       <FormField
-        label="What happened (optional)"
-        hint="For whoever picks this up next, e.g. “Attendance back to 97% for four weeks.”"
+        label={t('closeForm.whatHappened')}
+        hint={t('closeForm.whatHappenedHint')}
         error={issues.note}
       >
         {(control) => (
@@ -75,13 +74,13 @@ export function CloseForm({
           />
         )}
       </FormField>
-      <FormProblem what="the outcome" issues={issues} other={other} error={error} />
+      <FormProblem what="outcome" issues={issues} other={other} error={error} />
       <div className="wizard-actions">
         <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Closing…' : 'Close intervention'}
+          {saving ? t('closeForm.saving') : t('closeForm.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
+          {t('closeForm.cancel')}
         </button>
       </div>
     </form>

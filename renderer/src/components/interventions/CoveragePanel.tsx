@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { InterventionCoverage } from '../../api/types';
 import {
   INTERVENTION_OUTCOME_LABELS,
@@ -5,6 +6,7 @@ import {
   INTERVENTION_TYPE_LABELS,
 } from '../../domain/interventionLabels';
 import { formatCount, formatPercent, share } from '../../format/format';
+import { i18n } from '../../i18n';
 import { useQuery } from '../../hooks/useQuery';
 import { dataOf } from '../../stores/asyncState';
 import { interventionCoverage } from '../../stores/interventions/interventionsStore';
@@ -15,9 +17,15 @@ import { LoadingState } from '../feedback/LoadingState';
 
 /** "12 of 40 high-risk students have an active intervention (30%)." */
 export function coverageSentence(c: InterventionCoverage): string {
-  const verb = c.highRiskStudents === 1 ? 'student has' : 'students have';
-  const pct = formatPercent(share(c.highRiskWithActive, c.highRiskStudents));
-  return `${formatCount(c.highRiskWithActive)} of ${formatCount(c.highRiskStudents)} high-risk ${verb} an active intervention${pct ? ` (${pct})` : ''}.`;
+  const percent = formatPercent(share(c.highRiskWithActive, c.highRiskStudents));
+  const values = {
+    count: c.highRiskStudents,
+    withActive: formatCount(c.highRiskWithActive),
+    highRisk: formatCount(c.highRiskStudents),
+  };
+  return percent
+    ? i18n.t('interventions:coverage.sentence', { ...values, percent })
+    : i18n.t('interventions:coverage.sentenceNoPercent', values);
 }
 
 /**
@@ -25,22 +33,23 @@ export function coverageSentence(c: InterventionCoverage): string {
  * closed interventions end. Tables only, so nothing depends on reading a chart.
  */
 export function CoveragePanel({ schoolId }: { schoolId: string | null }) {
+  const { t } = useTranslation('interventions');
   const { state, reload } = useQuery(interventionCoverage, schoolId);
   const data = dataOf(state);
   return (
     <section className="card" aria-labelledby="coverage-title">
       <h2 id="coverage-title" className="card-title">
-        Intervention coverage
+        {t('coverage.title')}
       </h2>
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="count intervention coverage"
+          action={t('coverage.failedAction')}
           onRetry={reload}
           headingLevel={3}
         />
       ) : !data ? (
-        <LoadingState what="intervention coverage" lines={4} />
+        <LoadingState what={t('coverage.loading')} lines={4} />
       ) : (
         <CoverageDetails coverage={data} />
       )}
@@ -49,74 +58,101 @@ export function CoveragePanel({ schoolId }: { schoolId: string | null }) {
 }
 
 function CoverageDetails({ coverage }: { coverage: InterventionCoverage }) {
-  const where = coverage.schoolName ? ` at ${coverage.schoolName}` : '';
-  const closed = coverage.byType.reduce((n, t) => n + t.closed, 0);
+  const { t } = useTranslation('interventions');
+  const school = coverage.schoolName;
+  // The school's name is data, not words to translate.
+  const schoolName = { school: <span translate="no" /> };
+  const closed = coverage.byType.reduce((n, row) => n + row.closed, 0);
+  const active = {
+    count: coverage.activeInterventions,
+    active: formatCount(coverage.activeInterventions),
+  };
   return (
     <>
       {coverage.highRiskStudents > 0 ? (
         <p className="coverage-headline">{coverageSentence(coverage)}</p>
       ) : (
-        <p className="coverage-headline">No students{where} are in the high-risk tier right now.</p>
+        <p className="coverage-headline">
+          {school ? (
+            <Trans
+              t={t}
+              i18nKey="coverage.noHighRiskAt"
+              values={{ school }}
+              components={schoolName}
+            />
+          ) : (
+            t('coverage.noHighRisk')
+          )}
+        </p>
       )}
       <p className="card-note">
-        High risk means the active risk model’s high tier.{' '}
-        {formatCount(coverage.activeInterventions)}{' '}
-        {coverage.activeInterventions === 1 ? 'intervention is' : 'interventions are'} active
-        {where} in all.
+        {school ? (
+          <Trans
+            t={t}
+            i18nKey="coverage.activeNoteAt"
+            count={active.count}
+            values={{ ...active, school }}
+            components={schoolName}
+          />
+        ) : (
+          t('coverage.activeNote', active)
+        )}
       </p>
       {coverage.activeInterventions + closed === 0 ? (
-        <EmptyState title={`No interventions have been planned${where} yet.`}>
-          <p>Counselors, teachers and school admins plan them from a student’s profile.</p>
+        <EmptyState
+          title={school ? t('coverage.emptyTitleAt', { school }) : t('coverage.emptyTitle')}
+        >
+          <p>{t('coverage.emptyBody')}</p>
         </EmptyState>
       ) : (
         <div className="coverage-tables">
           <DataTable
-            caption="Interventions by what they address"
+            caption={t('coverage.byType')}
             head={
               <tr>
-                <th scope="col">Addresses</th>
+                <th scope="col">{t('coverage.addresses')}</th>
                 <th scope="col" className="num">
-                  Active
+                  {t('coverage.active')}
                 </th>
                 <th scope="col" className="num">
-                  Closed
-                </th>
-              </tr>
-            }
-          >
-            {coverage.byType.map((t) => (
-              <tr key={t.type}>
-                <th scope="row">{INTERVENTION_TYPE_LABELS[t.type].label}</th>
-                <td className="num">{formatCount(t.active)}</td>
-                <td className="num">{formatCount(t.closed)}</td>
-              </tr>
-            ))}
-          </DataTable>
-          <DataTable
-            caption="Active interventions by tier"
-            head={
-              <tr>
-                <th scope="col">Tier</th>
-                <th scope="col" className="num">
-                  Active
+                  {t('coverage.closed')}
                 </th>
               </tr>
             }
           >
-            {coverage.byTier.map((t) => (
-              <tr key={t.tier}>
-                <th scope="row">{INTERVENTION_TIER_LABELS[t.tier].label}</th>
-                <td className="num">{formatCount(t.active)}</td>
+            {coverage.byType.map((row) => (
+              <tr key={row.type}>
+                <th scope="row">{INTERVENTION_TYPE_LABELS[row.type].label}</th>
+                <td className="num">{formatCount(row.active)}</td>
+                <td className="num">{formatCount(row.closed)}</td>
               </tr>
             ))}
           </DataTable>
           <DataTable
-            caption="Closed interventions by outcome"
+            caption={t('coverage.byTier')}
             head={
               <tr>
-                <th scope="col">Outcome</th>
+                <th scope="col">{t('coverage.tier')}</th>
                 <th scope="col" className="num">
-                  Interventions
+                  {t('coverage.active')}
+                </th>
+              </tr>
+            }
+          >
+            {coverage.byTier.map((row) => (
+              <tr key={row.tier}>
+                <th scope="row">{INTERVENTION_TIER_LABELS[row.tier].label}</th>
+                <td className="num">{formatCount(row.active)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <DataTable
+            caption={t('coverage.byOutcome')}
+            head={
+              <tr>
+                <th scope="col">{t('coverage.outcome')}</th>
+                <th scope="col" className="num">
+                  {t('coverage.interventions')}
                 </th>
               </tr>
             }

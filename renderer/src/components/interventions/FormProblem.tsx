@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import { ERROR_TITLES } from '../../api/errors';
 import type { FieldIssues } from '../../domain/interventions';
-import { plural } from '../../format/format';
+import { formatCount } from '../../format/format';
+
+/** What a form saves, for the sentence that says it was not saved. */
+export type FormSubject = 'plan' | 'checkIn' | 'outcome';
 
 /**
  * Why the form was not saved, above its buttons: how many fields to fix (each says why beside
@@ -16,22 +20,26 @@ export function FormProblem({
   error,
   children,
 }: {
-  /** What was being saved: "the plan", "the check-in". */
-  what: string;
+  /** What was being saved: the plan, the check-in, the outcome. */
+  what: FormSubject;
   issues: FieldIssues;
   other: string[];
   error: ApiError | null;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation('interventions');
   const fieldCount = Object.values(issues).filter(Boolean).length;
   const fieldProblem = fieldCount > 0 || (error?.code === 'invalid_input' && other.length > 0);
   if (!fieldProblem && !error && other.length === 0) return null;
+  const sentence = error ? t(`formProblem.notSaved.${what}`) : t(`formProblem.notSavedYet.${what}`);
   return (
     <div className="form-problem" tabIndex={-1} role={fieldCount > 0 ? undefined : 'alert'}>
       <p className="form-problem-title">
-        {error && !fieldProblem ? `${ERROR_TITLES[error.code]}: ` : ''}
-        {capitalize(what)} {error ? 'was not saved' : 'is not saved yet'}.
-        {fieldCount > 0 && ` Fix the ${plural(fieldCount, 'field')} marked below.`}
+        {error && !fieldProblem
+          ? t('formProblem.titled', { title: ERROR_TITLES[error.code], sentence })
+          : sentence}
+        {fieldCount > 0 &&
+          ` ${t('formProblem.fix', { count: fieldCount, fields: formatCount(fieldCount) })}`}
       </p>
       {error && !fieldProblem && !children && <p>{error.message}</p>}
       {other.length > 0 && (
@@ -44,8 +52,4 @@ export function FormProblem({
       {children}
     </div>
   );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { InterventionView, IsoDate } from '../../api/types';
 import { checkInDueText } from '../../domain/interventions';
 import {
@@ -19,17 +20,8 @@ import { PlanForm } from './PlanForm';
 
 type OpenForm = 'checkIn' | 'edit' | 'close';
 
-const ACTIONS: { form: OpenForm; label: string }[] = [
-  { form: 'checkIn', label: 'Add check-in' },
-  { form: 'edit', label: 'Edit plan' },
-  { form: 'close', label: 'Close intervention' },
-];
-
-const SAVED_MESSAGES: Record<OpenForm, string> = {
-  checkIn: 'Saved: the check-in is in the history below.',
-  edit: 'Saved: the plan is updated.',
-  close: 'Saved: the intervention is closed.',
-};
+/** The forms a card opens, in the order of their buttons. */
+const ACTIONS: OpenForm[] = ['checkIn', 'edit', 'close'];
 
 /** The id of an intervention's heading, where focus goes after it is saved. */
 export function interventionHeadingId(interventionId: string): string {
@@ -48,6 +40,7 @@ export function InterventionCard({
   intervention: InterventionView;
   today: IsoDate;
 }) {
+  const { t } = useTranslation('interventions');
   const [open, setOpen] = useState<OpenForm | null>(null);
   const [saved, setSaved] = useState('');
   const focusWhenShown = useFocusWhenShown();
@@ -66,7 +59,7 @@ export function InterventionCard({
   };
   const done = (form: OpenForm) => {
     setOpen(null);
-    setSaved(SAVED_MESSAGES[form]);
+    setSaved(t(`card.saved.${form}`));
     focusWhenShown(headingId);
   };
 
@@ -77,15 +70,17 @@ export function InterventionCard({
     >
       <div className="intervention-head">
         <h3 id={headingId} tabIndex={-1} className="intervention-title">
-          {INTERVENTION_TYPE_LABELS[intervention.type].label} ·{' '}
-          {INTERVENTION_TIER_LABELS[intervention.tier].label}
+          {t('typeAndTier', {
+            type: INTERVENTION_TYPE_LABELS[intervention.type].label,
+            tier: INTERVENTION_TIER_LABELS[intervention.tier].label,
+          })}
         </h3>
         <span className={`status-badge intervention-status-${intervention.status}`}>
           {INTERVENTION_STATUS_LABELS[intervention.status]}
         </span>
         <ReportDownloadButton
-          label="Print plan (PDF)"
-          what="the plan"
+          label={t('card.print')}
+          what={t('card.printWhat')}
           secondary
           download={() => downloadInterventionPlan(intervention.studentId, intervention.id)}
         />
@@ -96,7 +91,7 @@ export function InterventionCard({
       </p>
       {mayRun && open === null && (
         <div className="wizard-actions">
-          {ACTIONS.map(({ form, label }) => (
+          {ACTIONS.map((form) => (
             <button
               key={form}
               id={buttonId(form)}
@@ -104,7 +99,7 @@ export function InterventionCard({
               className={form === 'checkIn' ? 'button' : 'button button-secondary'}
               onClick={() => openForm(form)}
             >
-              {label}
+              {t(`card.actions.${form}`)}
             </button>
           ))}
         </div>
@@ -141,39 +136,54 @@ export function InterventionCard({
 
 /** The plan in a description list: goal, strategies, who, when, how often, what is next. */
 function PlanFacts({ intervention, today }: { intervention: InterventionView; today: IsoDate }) {
+  const { t } = useTranslation('interventions');
   const due = intervention.nextCheckInDue
     ? checkInDueText(intervention.nextCheckInDue, today)
     : null;
   return (
     <dl className="intervention-facts">
       <div className="fact-wide">
-        <dt>Goal</dt>
-        <dd className="prose">{intervention.goal}</dd>
+        <dt>{t('card.goal')}</dt>
+        <dd className="prose" translate="no">
+          {intervention.goal}
+        </dd>
       </div>
       {intervention.strategies && (
         <div className="fact-wide">
-          <dt>Strategies</dt>
-          <dd className="prose">{intervention.strategies}</dd>
+          <dt>{t('card.strategies')}</dt>
+          <dd className="prose" translate="no">
+            {intervention.strategies}
+          </dd>
         </div>
       )}
       <div>
-        <dt>Champion</dt>
-        <dd>{intervention.ownerName}</dd>
+        <dt>{t('card.champion')}</dt>
+        <dd translate="no">{intervention.ownerName}</dd>
       </div>
       <div>
-        <dt>Dates</dt>
+        <dt>{t('card.dates')}</dt>
         <dd>
-          {formatDate(intervention.startDate)} to {formatDate(intervention.endDate)}
-          <span className="cell-note">Planned by {intervention.createdByName}</span>
+          {t('card.dateRange', {
+            start: formatDate(intervention.startDate),
+            end: formatDate(intervention.endDate),
+          })}
+          <span className="cell-note">
+            <Trans
+              t={t}
+              i18nKey="card.plannedBy"
+              values={{ name: intervention.createdByName }}
+              components={{ name: <span translate="no" /> }}
+            />
+          </span>
         </dd>
       </div>
       <div>
-        <dt>Checks progress</dt>
+        <dt>{t('card.checksProgress')}</dt>
         <dd>{MONITORING_LABELS[intervention.monitoring]}</dd>
       </div>
       {due && (
         <div>
-          <dt>Next check-in</dt>
+          <dt>{t('card.nextCheckIn')}</dt>
           <dd className={due.overdue ? 'due-overdue' : undefined}>
             {due.overdue && <span aria-hidden="true">⚠ </span>}
             {due.text}
@@ -182,11 +192,16 @@ function PlanFacts({ intervention, today }: { intervention: InterventionView; to
       )}
       {intervention.status === 'closed' && intervention.outcome && (
         <div className="fact-wide">
-          <dt>Outcome</dt>
+          <dt>{t('card.outcome')}</dt>
           <dd>
             <strong>{INTERVENTION_OUTCOME_LABELS[intervention.outcome].label}</strong>
-            {intervention.closedAt && <> · closed {formatDateTime(intervention.closedAt)}</>}
-            {intervention.outcomeNote && <p className="prose">{intervention.outcomeNote}</p>}
+            {intervention.closedAt &&
+              t('card.closedAt', { when: formatDateTime(intervention.closedAt) })}
+            {intervention.outcomeNote && (
+              <p className="prose" translate="no">
+                {intervention.outcomeNote}
+              </p>
+            )}
           </dd>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InterventionView } from '../../api/types';
 import { canPlanInterventions } from '../../domain/permissions';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
@@ -24,6 +25,7 @@ function activeFirst(list: InterventionView[]): InterventionView[] {
  * and for teachers, counselors and school admins a way to plan a new one.
  */
 export function InterventionsSection({ studentId }: { studentId: string }) {
+  const { t } = useTranslation('interventions');
   const { state, reload } = useQuery(studentInterventions, studentId);
   const canPlan = canPlanInterventions(useSession().staff?.role);
   const [planning, setPlanning] = useState(false);
@@ -41,7 +43,7 @@ export function InterventionsSection({ studentId }: { studentId: string }) {
   };
   const planned = (interventionId: string) => {
     setPlanning(false);
-    setSaved('Saved: the intervention is planned and listed below.');
+    setSaved(t('section.saved'));
     focusWhenShown(interventionHeadingId(interventionId));
   };
 
@@ -49,11 +51,11 @@ export function InterventionsSection({ studentId }: { studentId: string }) {
     <section className="card interventions" aria-labelledby="interventions-title">
       <div className="card-head">
         <h2 id="interventions-title" className="card-title">
-          Interventions
+          {t('section.title')}
         </h2>
         {canPlan && data && !planning && (
           <button id={PLAN_BUTTON_ID} type="button" className="button" onClick={startPlanning}>
-            Plan an intervention
+            {t('section.plan')}
           </button>
         )}
       </div>
@@ -72,22 +74,18 @@ export function InterventionsSection({ studentId }: { studentId: string }) {
       {state.status === 'error' ? (
         <ErrorPanel
           error={state.error}
-          action="load this student’s interventions"
+          action={t('section.failedAction')}
           onRetry={reload}
           headingLevel={3}
         />
       ) : !data ? (
-        <LoadingState what="the interventions" lines={3} />
+        <LoadingState what={t('section.loading')} lines={3} />
       ) : data.interventions.length === 0 ? (
-        <EmptyState title="No interventions for this student yet.">
-          <p>
-            {canPlan
-              ? 'If the flags, the risk score or what you know of this student call for support, plan one: choose a tier and what it addresses, write a goal, and name a champion who checks on progress.'
-              : 'Teachers, counselors and school admins plan interventions at the school; they will be listed here.'}
-          </p>
+        <EmptyState title={t('section.emptyTitle')}>
+          <p>{canPlan ? t('section.emptyCanPlan') : t('section.emptyCannotPlan')}</p>
         </EmptyState>
       ) : (
-        <ul className="intervention-list" aria-label="Interventions, active first">
+        <ul className="intervention-list" aria-label={t('section.listLabel')}>
           {activeFirst(data.interventions).map((intervention) => (
             <li key={intervention.id}>
               <InterventionCard intervention={intervention} today={data.today} />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { InterventionOwner, InterventionView } from '../../api/types';
 import type { PlanDraft } from '../../domain/interventions';
 import {
@@ -6,24 +7,36 @@ import {
   MONITORING_LABELS,
 } from '../../domain/interventionLabels';
 import { formatDate } from '../../format/format';
+import { i18n } from '../../i18n';
 
-/** Each plan field in words, as the conflict compares them. */
-function planInWords(plan: PlanDraft, owners: InterventionOwner[], ownerName?: string) {
+/** Each plan field in words, as the conflict compares them (`data`: what someone typed or chose). */
+function planInWords(
+  plan: PlanDraft,
+  owners: InterventionOwner[],
+  ownerName?: string,
+): { field: string; text: string; data?: boolean }[] {
   return [
-    { field: 'Tier', text: INTERVENTION_TIER_LABELS[plan.tier].label },
+    { field: i18n.t('interventions:fields.tier'), text: INTERVENTION_TIER_LABELS[plan.tier].label },
     {
-      field: 'What it addresses',
+      field: i18n.t('interventions:fields.type'),
       text: plan.type ? INTERVENTION_TYPE_LABELS[plan.type].label : '',
     },
-    { field: 'Goal', text: plan.goal.trim() },
-    { field: 'Strategies', text: plan.strategies.trim() },
+    { field: i18n.t('interventions:fields.goal'), text: plan.goal.trim(), data: true },
+    { field: i18n.t('interventions:fields.strategies'), text: plan.strategies.trim(), data: true },
     {
-      field: 'Champion',
+      field: i18n.t('interventions:fields.owner'),
       text: ownerName ?? owners.find((o) => o.id === plan.ownerId)?.name ?? plan.ownerId,
+      data: true,
     },
-    { field: 'Start date', text: formatDate(plan.startDate) ?? plan.startDate },
-    { field: 'Planned end date', text: formatDate(plan.endDate) ?? plan.endDate },
-    { field: 'Check progress', text: MONITORING_LABELS[plan.monitoring] },
+    {
+      field: i18n.t('interventions:fields.startDate'),
+      text: formatDate(plan.startDate) ?? plan.startDate,
+    },
+    {
+      field: i18n.t('interventions:fields.endDate'),
+      text: formatDate(plan.endDate) ?? plan.endDate,
+    },
+    { field: i18n.t('interventions:fields.monitoring'), text: MONITORING_LABELS[plan.monitoring] },
   ];
 }
 
@@ -45,32 +58,32 @@ export function PlanConflict({
   disabled: boolean;
   onKeepMine: () => void;
 }) {
+  const { t } = useTranslation('interventions');
   const mine = planInWords(draft, owners);
   const theirs = planInWords(saved, owners, saved.ownerName);
   const differences = theirs.filter((t, i) => t.text !== mine[i]?.text);
   return (
     <div className="plan-conflict">
       {differences.length === 0 ? (
-        <p>The saved plan now reads the same as your form.</p>
+        <p>{t('conflict.same')}</p>
       ) : (
         <>
-          <p>The saved plan now says (where it differs from your form):</p>
+          <p>{t('conflict.differs')}</p>
           <dl className="conflict-list">
             {differences.map((d) => (
               <div key={d.field}>
                 <dt>{d.field}</dt>
-                <dd>{d.text || 'Left blank'}</dd>
+                <dd translate={d.data && d.text ? 'no' : undefined}>
+                  {d.text || t('conflict.blank')}
+                </dd>
               </div>
             ))}
           </dl>
         </>
       )}
-      <p>
-        Someone saved this plan after you opened it. Your changes are still in the form above: save
-        them over the newer version, or cancel to keep it.
-      </p>
+      <p>{t('conflict.explain')}</p>
       <button type="button" className="button" disabled={disabled} onClick={onKeepMine}>
-        Save my version over it
+        {t('conflict.saveMine')}
       </button>
     </div>
   );

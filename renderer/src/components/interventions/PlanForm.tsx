@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InterventionOwner, InterventionView, IsoDate } from '../../api/types';
 import {
   changeStartDate,
@@ -21,6 +22,7 @@ import {
   MONITORING_ORDER,
 } from '../../domain/interventionLabels';
 import { ROLE_LABELS } from '../../domain/labels';
+import { i18n } from '../../i18n';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useFormSave } from '../../hooks/useFormSave';
 import { useQuery } from '../../hooks/useQuery';
@@ -67,6 +69,7 @@ type PlanFormProps = {
  * saved and lets the person keep theirs.
  */
 export function PlanForm(props: PlanFormProps) {
+  const { t } = useTranslation('interventions');
   const { studentId, today, onCancel, onSaved } = props;
   const me = useSession().staff?.id ?? '';
   const [draft, setDraft] = useState<PlanDraft>(() =>
@@ -138,10 +141,10 @@ export function PlanForm(props: PlanFormProps) {
       onSubmit={onSubmit}
     >
       <Heading id={titleId} ref={heading} tabIndex={-1} className="form-title">
-        {props.mode === 'create' ? 'Plan an intervention' : 'Edit the plan'}
+        {props.mode === 'create' ? t('planForm.titleCreate') : t('planForm.titleEdit')}
       </Heading>
       <ChoiceGroup
-        legend="Tier"
+        legend={t('fields.tier')}
         error={issues.tier}
         value={draft.tier}
         choices={INTERVENTION_TIER_ORDER.map((tier) => ({
@@ -151,7 +154,7 @@ export function PlanForm(props: PlanFormProps) {
         }))}
         onChange={(tier) => setDraft((d) => changeTier(d, tier, follows))}
       />
-      <FormField label="What it addresses" error={issues.type}>
+      <FormField label={t('fields.type')} error={issues.type}>
         {(control) => (
           <select
             {...control}
@@ -160,20 +163,16 @@ export function PlanForm(props: PlanFormProps) {
               set({ type: isInterventionType(e.target.value) ? e.target.value : '' })
             }
           >
-            <option value="">Choose one</option>
+            <option value="">{t('planForm.typeChoose')}</option>
             {INTERVENTION_TYPE_ORDER.map((type) => (
               <option key={type} value={type}>
-                {INTERVENTION_TYPE_LABELS[type].label}: {INTERVENTION_TYPE_LABELS[type].description}
+                {t('planForm.typeOption', INTERVENTION_TYPE_LABELS[type])}
               </option>
             ))}
           </select>
         )}
       </FormField>
-      <FormField
-        label="Goal"
-        hint="What should change, by how much, by when. For example: attend at least 95% of school days for the next six weeks."
-        error={issues.goal}
-      >
+      <FormField label={t('fields.goal')} hint={t('planForm.goalHint')} error={issues.goal}>
         {(control) => (
           <textarea
             {...control}
@@ -185,8 +184,8 @@ export function PlanForm(props: PlanFormProps) {
         )}
       </FormField>
       <FormField
-        label="Strategies (optional)"
-        hint="What the school will do, for example a daily check-in with an adult or a call home after any absence."
+        label={t('planForm.strategiesLabel')}
+        hint={t('planForm.strategiesHint')}
         error={issues.strategies}
       >
         {(control) => (
@@ -200,12 +199,12 @@ export function PlanForm(props: PlanFormProps) {
         )}
       </FormField>
       <FormField
-        label="Champion"
-        hint="Runs the plan and checks on progress; they are reminded when a check-in is due."
+        label={t('fields.owner')}
+        hint={t('planForm.ownerHint')}
         error={
           issues.ownerId ??
           (owners.state.status === 'error'
-            ? `The list of staff could not be loaded: ${owners.state.error.message}`
+            ? t('planForm.ownersFailed', { message: owners.state.error.message })
             : undefined)
         }
       >
@@ -216,7 +215,9 @@ export function PlanForm(props: PlanFormProps) {
             disabled={!ownerList}
             onChange={(e) => set({ ownerId: e.target.value })}
           >
-            <option value="">{ownerList ? 'Choose a person' : 'Loading staff…'}</option>
+            <option value="">
+              {ownerList ? t('planForm.ownerChoose') : t('planForm.ownersLoading')}
+            </option>
             {(ownerList ?? []).map((owner) => (
               <option key={owner.id} value={owner.id}>
                 {ownerLabel(owner, me)}
@@ -226,7 +227,7 @@ export function PlanForm(props: PlanFormProps) {
         )}
       </FormField>
       <div className="form-row">
-        <FormField label="Start date" error={issues.startDate}>
+        <FormField label={t('fields.startDate')} error={issues.startDate}>
           {(control) => (
             <input
               {...control}
@@ -237,8 +238,8 @@ export function PlanForm(props: PlanFormProps) {
           )}
         </FormField>
         <FormField
-          label="Planned end date"
-          hint={follows.endDate ? 'Six weeks after the start unless you change it.' : undefined}
+          label={t('fields.endDate')}
+          hint={follows.endDate ? t('planForm.endDateHint') : undefined}
           error={issues.endDate}
         >
           {(control) => (
@@ -255,12 +256,8 @@ export function PlanForm(props: PlanFormProps) {
         </FormField>
       </div>
       <FormField
-        label="Check progress"
-        hint={
-          follows.monitoring
-            ? 'Follows the tier unless you change it: Tier 3 every week, Tier 2 every two weeks, Tier 1 every four weeks.'
-            : undefined
-        }
+        label={t('fields.monitoring')}
+        hint={follows.monitoring ? t('planForm.monitoringHint') : undefined}
         error={issues.monitoring}
       >
         {(control) => (
@@ -282,7 +279,7 @@ export function PlanForm(props: PlanFormProps) {
           </select>
         )}
       </FormField>
-      <FormProblem what="the plan" issues={issues} other={other} error={error}>
+      <FormProblem what="plan" issues={issues} other={other} error={error}>
         {props.mode === 'edit' && error?.code === 'conflict' && (
           <PlanConflict
             draft={planned}
@@ -295,10 +292,14 @@ export function PlanForm(props: PlanFormProps) {
       </FormProblem>
       <div className="wizard-actions">
         <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : props.mode === 'create' ? 'Save plan' : 'Save changes'}
+          {saving
+            ? t('planForm.saving')
+            : props.mode === 'create'
+              ? t('planForm.save')
+              : t('planForm.saveChanges')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
+          {t('planForm.cancel')}
         </button>
       </div>
     </form>
@@ -306,5 +307,10 @@ export function PlanForm(props: PlanFormProps) {
 }
 
 function ownerLabel(owner: InterventionOwner, me: string): string {
-  return `${owner.name} (${owner.id === me ? 'you' : ROLE_LABELS[owner.role].one})`;
+  return owner.id === me
+    ? i18n.t('interventions:planForm.ownerYou', { name: owner.name })
+    : i18n.t('interventions:planForm.ownerRole', {
+        name: owner.name,
+        role: ROLE_LABELS[owner.role].one,
+      });
 }

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 
 interface State {
   failed: boolean;
@@ -22,20 +23,30 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
   }
 
   override render(): ReactNode {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <div className="error-panel" role="alert">
-        <h1 className="page-title" tabIndex={-1}>
-          This page could not be shown
-        </h1>
-        <p>Something in Sightline went wrong while drawing this page. Your data is safe.</p>
-        <p>
-          <a href="#/">Go to the overview</a> or{' '}
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload Sightline
-          </button>
-        </p>
-      </div>
-    );
+    return this.state.failed ? <PageFailed /> : this.props.children;
   }
+}
+
+function PageFailed() {
+  const { t } = useTranslation('layout');
+  return (
+    <div className="error-panel" role="alert">
+      <h1 className="page-title" tabIndex={-1}>
+        {t('errorBoundary.title')}
+      </h1>
+      <p>{t('errorBoundary.body')}</p>
+      <p>
+        <Trans
+          t={t}
+          i18nKey="errorBoundary.wayBack"
+          components={{
+            overview: <a href="#/" />,
+            reload: (
+              <button type="button" className="button" onClick={() => window.location.reload()} />
+            ),
+          }}
+        />
+      </p>
+    </div>
+  );
 }

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ModelBaseline, ModelKind } from '../../api/types';
 import { baselineLabel } from '../../domain/riskLabels';
 import { formatAuc, formatWholePercent } from '../../format/format';
@@ -6,7 +8,11 @@ import { Value } from '../common/Value';
 import { EmptyState } from '../feedback/EmptyState';
 
 /** The best precision among the approaches, in a sentence. */
-function baselinesSummary(baselines: readonly ModelBaseline[], rate: string): string {
+function baselinesSummary(
+  t: TFunction<'models'>,
+  baselines: readonly ModelBaseline[],
+  rate: string,
+): string {
   const judged = baselines.filter(
     (b): b is ModelBaseline & { precisionAtRate: number } => b.precisionAtRate !== null,
   );
@@ -14,11 +20,12 @@ function baselinesSummary(baselines: readonly ModelBaseline[], rate: string): st
     (top, b) => (top === null || b.precisionAtRate > top.precisionAtRate ? b : top),
     null,
   );
-  if (!best) return 'Each approach measured on the same held-out students.';
-  return (
-    `Each approach measured on the same held-out students. Highest precision at ${rate}: ` +
-    `${baselineLabel(best.name)}, ${formatWholePercent(best.precisionAtRate)}.`
-  );
+  if (!best) return t('baselines.summary');
+  return t('baselines.summaryBest', {
+    rate,
+    approach: baselineLabel(best.name),
+    precision: formatWholePercent(best.precisionAtRate),
+  });
 }
 
 /** Transparent rules vs logistic regression vs GRU: a model earns its place by beating the rules. */
@@ -31,30 +38,31 @@ export function BaselinesTable({
   rate: string;
   kind: ModelKind;
 }) {
+  const { t } = useTranslation('models');
   return (
     <section className="card" aria-labelledby="baselines-title">
       <h3 id="baselines-title" className="card-title">
-        Rules, logistic regression and GRU compared
+        {t('baselines.title')}
       </h3>
       {baselines.length === 0 ? (
-        <EmptyState title="No baseline results were recorded for this version." />
+        <EmptyState title={t('baselines.empty')} />
       ) : (
         <>
-          <p className="card-note">{baselinesSummary(baselines, rate)}</p>
+          <p className="card-note">{baselinesSummary(t, baselines, rate)}</p>
           <DataTable
-            caption="Baselines: transparent rules vs logistic regression vs GRU"
+            caption={t('baselines.caption')}
             captionHidden
             head={
               <tr>
-                <th scope="col">Approach</th>
+                <th scope="col">{t('baselines.approach')}</th>
                 <th scope="col" className="num">
-                  AUC
+                  {t('baselines.auc')}
                 </th>
                 <th scope="col" className="num">
-                  Precision at {rate}
+                  {t('baselines.precisionAt', { rate })}
                 </th>
                 <th scope="col" className="num">
-                  Recall at {rate}
+                  {t('baselines.recallAt', { rate })}
                 </th>
               </tr>
             }
@@ -63,7 +71,7 @@ export function BaselinesTable({
               <tr key={b.name}>
                 <th scope="row">
                   {baselineLabel(b.name)}
-                  {b.name === kind && <span className="cell-note">This version’s kind</span>}
+                  {b.name === kind && <span className="cell-note">{t('baselines.thisKind')}</span>}
                 </th>
                 <td className="num">
                   <Value text={formatAuc(b.auc)} />

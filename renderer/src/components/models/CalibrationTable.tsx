@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CalibrationBand } from '../../api/types';
 import { calibrationSummary } from '../../domain/risk';
 import { formatCount, formatWholePercent } from '../../format/format';
@@ -7,30 +8,31 @@ import { EmptyState } from '../feedback/EmptyState';
 
 /** Predicted risk against what happened, band by band of scores. */
 export function CalibrationTable({ bands }: { bands: CalibrationBand[] }) {
+  const { t } = useTranslation('models');
   return (
     <section className="card" aria-labelledby="calibration-title">
       <h3 id="calibration-title" className="card-title">
-        Calibration: do the scores mean what they say?
+        {t('calibration.title')}
       </h3>
       {bands.length === 0 ? (
-        <EmptyState title="No calibration results were recorded for this version." />
+        <EmptyState title={t('calibration.empty')} />
       ) : (
         <>
           <p className="card-note">{calibrationSummary(bands)}</p>
           <DataTable
-            caption="Calibration: predicted risk and the share who had the outcome, by score band"
+            caption={t('calibration.caption')}
             captionHidden
             head={
               <tr>
-                <th scope="col">Scores from</th>
+                <th scope="col">{t('calibration.scoresFrom')}</th>
                 <th scope="col" className="num">
-                  Students
+                  {t('calibration.students')}
                 </th>
                 <th scope="col" className="num">
-                  Predicted risk (average)
+                  {t('calibration.predicted')}
                 </th>
                 <th scope="col" className="num">
-                  Had the outcome
+                  {t('calibration.hadOutcome')}
                 </th>
               </tr>
             }
@@ -38,7 +40,10 @@ export function CalibrationTable({ bands }: { bands: CalibrationBand[] }) {
             {bands.map((b) => (
               <tr key={`${b.from}-${b.to}`}>
                 <th scope="row">
-                  {formatWholePercent(b.from)} to {formatWholePercent(b.to)}
+                  {t('calibration.band', {
+                    from: formatWholePercent(b.from),
+                    to: formatWholePercent(b.to),
+                  })}
                 </th>
                 <td className="num">{formatCount(b.n)}</td>
                 <td className="num">{formatWholePercent(b.predicted)}</td>

@@ -1,29 +1,43 @@
+import { useTranslation } from 'react-i18next';
 import type { ModelVersionDetail } from '../../api/types';
-import { plural } from '../../format/format';
+import { formatCount } from '../../format/format';
 import { EmptyState } from '../feedback/EmptyState';
+import { i18n } from '../../i18n';
+import { wordMessage } from '../../i18n/messages';
 
 /** What the model reads: attendance, behaviour, grades, engagement… never protected attributes. */
 export function FeaturesList({ features }: { features: ModelVersionDetail['features'] }) {
+  const { t } = useTranslation('models');
   return (
     <section className="card" aria-labelledby="features-title">
       <h3 id="features-title" className="card-title">
-        What the model reads
+        {t('features.title')}
       </h3>
       {features.length === 0 ? (
-        <EmptyState title="No feature list was recorded for this version." />
+        <EmptyState title={t('features.empty')} />
       ) : (
         <>
           <p className="card-note">
-            {plural(features.length, 'weekly measure')}. Race and ethnicity, sex, disability,
-            language and free or reduced-price lunch are never among them.
+            {t('features.note', {
+              count: features.length,
+              measures: formatCount(features.length),
+            })}
           </p>
           <ul className="feature-list">
+            {/* Feature names come from the core (main/training/features.ts). */}
             {features.map((f) => (
-              <li key={f.key}>{f.label}</li>
+              <li key={f.key}>{featureLabel(f)}</li>
             ))}
           </ul>
         </>
       )}
     </section>
   );
+}
+
+/** A feature's name from the core's catalogue (main/api/messages), else as the model names it. */
+function featureLabel(f: { key: string; label: string }): string {
+  return i18n.exists(`messages:features.${f.key}`)
+    ? wordMessage({ key: `features.${f.key}` })
+    : f.label;
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { isFinished, jobMessage } from '../../domain/jobLabels';
 import type { JobTracker } from '../../stores/jobs/jobTracker';
@@ -6,35 +7,23 @@ import { ErrorPanel } from '../feedback/ErrorPanel';
 
 interface JobPanelProps {
   tracker: JobTracker;
-  /** The progress bar's name, e.g. "Training progress". */
-  label: string;
-  cancelLabel: string;
-  /** What finished well means, e.g. "Training finished: …". */
-  succeeded: string;
-  /** What to call the job in sentences: "Training", "Scoring". */
-  what: string;
-  /** What following the job is called in an error: "follow the training". */
-  followAction: string;
+  /** Which job this is: its words are under `jobs.<kind>` in the models namespace. */
+  kind: 'training' | 'scoring';
 }
 
 /** A background job started from this page: its bar with Cancel, then how it ended. */
-export function JobPanel({
-  tracker,
-  label,
-  cancelLabel,
-  succeeded,
-  what,
-  followAction,
-}: JobPanelProps) {
+export function JobPanel({ tracker, kind }: JobPanelProps) {
+  const { t } = useTranslation('models');
   const job = useStore(tracker.store, (s) => s.job);
   if (!job) return null;
   const active = !isFinished(job.status);
+  const error = job.summary?.error;
   return (
     <div className="run-progress">
       {active && (
         <>
           <ProgressBar
-            label={label}
+            label={t(`jobs.${kind}.progress`)}
             value={job.progress}
             detail={jobMessage(job.status, job.message)}
           />
@@ -44,31 +33,39 @@ export function JobPanel({
             disabled={job.cancelling}
             onClick={() => void tracker.cancel()}
           >
-            {job.cancelling ? 'Cancelling…' : cancelLabel}
+            {job.cancelling ? t('jobs.cancelling') : t(`jobs.${kind}.cancel`)}
           </button>
         </>
       )}
       {job.status === 'succeeded' && (
         <p className="pipeline-outcome" role="status">
           <span aria-hidden="true">✓ </span>
-          {succeeded}
+          {t(`jobs.${kind}.succeeded`)}
         </p>
       )}
       {isFinished(job.status) && job.status !== 'succeeded' && (
         <div className="error-panel" role="alert">
           <p>
             {job.status === 'cancelled'
-              ? `${what} was cancelled. Nothing partial was saved.`
+              ? t(`jobs.${kind}.cancelled`)
               : job.status === 'interrupted'
-                ? `${what} was interrupted because Sightline stopped. Nothing partial was saved.`
-                : `${what} failed${job.summary?.error ? `: ${job.summary.error}` : '.'} Nothing partial was saved.`}
+                ? t(`jobs.${kind}.interrupted`)
+                : error
+                  ? t(`jobs.${kind}.failedWithError`, { error })
+                  : t(`jobs.${kind}.failed`)}
           </p>
           <button type="button" className="button" onClick={() => void tracker.retry()}>
-            Try again
+            {t('jobs.tryAgain')}
           </button>
         </div>
       )}
-      {job.problem && <ErrorPanel error={job.problem} action={followAction} headingLevel={3} />}
+      {job.problem && (
+        <ErrorPanel
+          error={job.problem}
+          action={t(`jobs.${kind}.followAction`)}
+          headingLevel={3}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import type { ModelCardFormat, ModelVersionView } from '../../api/types';
 import { activateModel, rollbackModel } from '../../stores/models/modelActions';
@@ -26,6 +27,7 @@ export function ModelActions({
   canManage: boolean;
   canRollBack: boolean;
 }) {
+  const { t } = useTranslation('models');
   const [confirming, setConfirming] = useState<Pending>(null);
   const [note, setNote] = useState('');
   const [working, setWorking] = useState<Pending | ModelCardFormat>(null);
@@ -53,24 +55,28 @@ export function ModelActions({
   };
 
   const activate = () =>
-    run('activate', 'activate this version', async () => {
+    run('activate', t('actions.activateAction'), async () => {
       await activateModel(model.id, note.trim());
-      return `${model.name} is now the active model. Every student’s score is being refreshed with it.`;
+      return t('actions.activated', { name: model.name });
     });
   const rollback = () =>
-    run('rollback', 'roll back to the previous model', async () => {
+    run('rollback', t('actions.rollBackAction'), async () => {
       await rollbackModel(note.trim());
-      return 'Rolled back: the model that was active before this one is active again.';
+      return t('actions.rolledBack');
     });
   const download = (format: ModelCardFormat) =>
-    run(format, `download the model card${format === 'pdf' ? ' as PDF' : ''}`, async () => {
-      const fileName = await downloadModelCard(model.id, format);
-      return `Downloaded ${fileName}.`;
-    });
+    run(
+      format,
+      format === 'pdf' ? t('actions.downloadPdfAction') : t('actions.downloadAction'),
+      async () => {
+        const fileName = await downloadModelCard(model.id, format);
+        return t('actions.downloaded', { fileName });
+      },
+    );
 
   const noteField = (which: 'activate' | 'rollback') => (
     <div className="field">
-      <label htmlFor={`${noteId}-${which}`}>Note for the model’s history (optional)</label>
+      <label htmlFor={`${noteId}-${which}`}>{t('actions.note')}</label>
       <textarea
         id={`${noteId}-${which}`}
         rows={2}
@@ -91,7 +97,7 @@ export function ModelActions({
             disabled={working !== null}
             onClick={() => setConfirming('activate')}
           >
-            Activate
+            {t('actions.activate')}
           </button>
         )}
         {canManage && model.status === 'active' && canRollBack && (
@@ -101,7 +107,7 @@ export function ModelActions({
             disabled={working !== null}
             onClick={() => setConfirming('rollback')}
           >
-            Roll back…
+            {t('actions.rollBack')}
           </button>
         )}
         <button
@@ -110,7 +116,7 @@ export function ModelActions({
           disabled={working !== null}
           onClick={() => void download('markdown')}
         >
-          Download model card (Markdown)
+          {t('actions.downloadMarkdown')}
         </button>
         <button
           type="button"
@@ -118,45 +124,49 @@ export function ModelActions({
           disabled={working !== null}
           onClick={() => void download('pdf')}
         >
-          PDF<span className="visually-hidden"> of the model card</span>
+          <Trans
+            t={t}
+            i18nKey="actions.downloadPdf"
+            components={{ hidden: <span className="visually-hidden" /> }}
+          />
         </button>
       </div>
       <p className="field-hint" role="status">
         {working === 'activate'
-          ? 'Activating…'
+          ? t('actions.activating')
           : working === 'rollback'
-            ? 'Rolling back…'
+            ? t('actions.rollingBack')
             : working
-              ? 'Preparing the model card…'
+              ? t('actions.preparingCard')
               : (done ?? '')}
       </p>
       {error && <ErrorPanel error={error.error} action={error.action} headingLevel={3} />}
       <ConfirmDialog
         open={confirming === 'activate'}
-        title={`Activate ${model.name}?`}
-        confirmLabel="Activate"
-        cancelLabel="Keep the current model"
+        title={t('actions.confirmActivate.title', { name: model.name })}
+        confirmLabel={t('actions.confirmActivate.confirm')}
+        cancelLabel={t('actions.confirmActivate.cancel')}
         onConfirm={() => void activate()}
         onCancel={() => setConfirming(null)}
       >
-        <p>
-          Every student’s risk score will come from this version. Sightline activates it only if it
-          beat the active model on the same held-out students; otherwise it says why and nothing
-          changes. You can roll back afterwards.
-        </p>
+        <p>{t('actions.confirmActivate.body')}</p>
         {noteField('activate')}
       </ConfirmDialog>
       <ConfirmDialog
         open={confirming === 'rollback'}
-        title="Roll back to the previous model?"
-        confirmLabel="Roll back"
-        cancelLabel="Keep this model"
+        title={t('actions.confirmRollBack.title')}
+        confirmLabel={t('actions.confirmRollBack.confirm')}
+        cancelLabel={t('actions.confirmRollBack.cancel')}
         onConfirm={() => void rollback()}
         onCancel={() => setConfirming(null)}
       >
         <p>
-          The model that was active before {model.name} becomes active again, and every student’s
-          score is refreshed with it. {model.name} stays in the list and can be activated later.
+          <Trans
+            t={t}
+            i18nKey="actions.confirmRollBack.body"
+            values={{ name: model.name }}
+            components={{ name: <span translate="no" /> }}
+          />
         </p>
         {noteField('rollback')}
       </ConfirmDialog>

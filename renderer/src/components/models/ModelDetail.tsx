@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { ModelVersionDetail, ModelVersionView } from '../../api/types';
 import { MODEL_KIND_LABELS, MODEL_ORIGIN_LABELS } from '../../domain/riskLabels';
 import {
@@ -19,6 +20,7 @@ import { FeaturesList } from './FeaturesList';
 import { ModelActions } from './ModelActions';
 import { ModelStatusBadge } from './ModelStatusBadge';
 import { SubgroupTable } from './SubgroupTable';
+import { wordMessage } from '../../i18n/messages';
 
 interface ModelDetailProps {
   /** The version as the list shows it (drawn at once; the full detail loads beneath). */
@@ -34,52 +36,68 @@ interface ModelDetailProps {
  * done with it, then the baselines, subgroup, calibration and feature tables.
  */
 export function ModelDetail({ model, activeName, canRollBack, canManage }: ModelDetailProps) {
+  const { t } = useTranslation('models');
   const { state, reload } = useQuery(modelDetail, model.id);
   const heading = useFocusOnChange<HTMLHeadingElement>(model.id);
   const rate = formatWholePercent(model.metrics.flagRate) ?? '10%';
   const m = model.metrics;
+  const facts = [
+    MODEL_KIND_LABELS[model.kind],
+    MODEL_ORIGIN_LABELS[model.origin],
+    t('detail.created', { date: formatDateTime(model.createdAt) }),
+    model.activatedAt ? t('detail.activated', { date: formatDateTime(model.activatedAt) }) : null,
+    model.retiredAt ? t('detail.retired', { date: formatDateTime(model.retiredAt) }) : null,
+  ];
   return (
     <>
       <section className="card model-detail" aria-labelledby="model-detail-title">
         <div className="card-head">
-          <h2 id="model-detail-title" ref={heading} tabIndex={-1} className="card-title">
+          <h2
+            id="model-detail-title"
+            ref={heading}
+            tabIndex={-1}
+            className="card-title"
+            translate="no"
+          >
             {model.name}
           </h2>
           <ModelStatusBadge status={model.status} />
         </div>
-        <p className="card-note">
-          {MODEL_KIND_LABELS[model.kind]} · {MODEL_ORIGIN_LABELS[model.origin]} · created{' '}
-          {formatDateTime(model.createdAt)}
-          {model.activatedAt ? ` · activated ${formatDateTime(model.activatedAt)}` : ''}
-          {model.retiredAt ? ` · retired ${formatDateTime(model.retiredAt)}` : ''}
-        </p>
-        {model.statusNote && <p className="notice">{model.statusNote}</p>}
+        <p className="card-note">{facts.filter((f) => f !== null).join(' · ')}</p>
+        {model.statusNote && (
+          <p
+            className="notice"
+            translate={model.statusNote.key === 'modelNotes.typed' ? 'no' : undefined}
+          >
+            {wordMessage(model.statusNote)}
+          </p>
+        )}
         <KpiGrid>
           <KpiTile
-            label={`Precision at ${rate}`}
+            label={t('detail.precision', { rate })}
             value={formatWholePercent(m.precisionAtRate)}
-            detail="Of the students flagged, how many had the outcome"
+            detail={t('detail.precisionDetail')}
           />
           <KpiTile
-            label={`Recall at ${rate}`}
+            label={t('detail.recall', { rate })}
             value={formatWholePercent(m.recallAtRate)}
-            detail="Of the students with the outcome, how many were flagged"
+            detail={t('detail.recallDetail')}
           />
-          <KpiTile label="AUC" value={formatAuc(m.auc)} detail="0.5 is a coin toss, 1.0 perfect" />
+          <KpiTile label={t('detail.auc')} value={formatAuc(m.auc)} detail={t('detail.aucDetail')} />
           <KpiTile
-            label="Precision-recall AUC"
+            label={t('detail.prAuc')}
             value={formatAuc(m.prAuc)}
-            detail="Precision averaged over every flag rate"
+            detail={t('detail.prAucDetail')}
           />
           <KpiTile
-            label="Brier score"
+            label={t('detail.brier')}
             value={formatDecimal3(m.brier)}
-            detail="Squared error of the scores as chances; lower is better"
+            detail={t('detail.brierDetail')}
           />
           <KpiTile
-            label="Held-out examples"
+            label={t('detail.holdout')}
             value={formatCount(m.holdoutExamples)}
-            detail="Measured on these, never trained on"
+            detail={t('detail.holdoutDetail')}
           />
         </KpiGrid>
         <Comparison model={model} activeName={activeName} rate={rate} />
@@ -91,11 +109,11 @@ export function ModelDetail({ model, activeName, canRollBack, canManage }: Model
         />
       </section>
       {state.status === 'error' ? (
-        <ErrorPanel error={state.error} action="load this version’s details" onRetry={reload} />
+        <ErrorPanel error={state.error} action={t('detail.errorAction')} onRetry={reload} />
       ) : state.status === 'ready' ? (
         <DetailTables detail={state.data} rate={rate} />
       ) : (
-        <LoadingState what="this version’s details" lines={6} />
+        <LoadingState what={t('detail.loading')} lines={6} />
       )}
     </>
   );
@@ -110,28 +128,37 @@ function Comparison({
   activeName: string | null;
   rate: string;
 }) {
+  const { t } = useTranslation('models');
   if (model.status === 'active') {
-    return (
-      <p className="model-comparison">
-        This is the active model: every risk score staff see comes from it.
-      </p>
-    );
+    return <p className="model-comparison">{t('detail.isActive')}</p>;
   }
   const c = model.comparison;
   if (!c) {
-    return (
-      <p className="model-comparison">
-        There was no active model to compare with on the same held-out students.
-      </p>
-    );
+    return <p className="model-comparison">{t('detail.noActive')}</p>;
   }
+  const unknown = t('detail.unknown');
+  const key = c.beatsActive
+    ? activeName
+      ? 'detail.beats'
+      : 'detail.beatsUnnamed'
+    : activeName
+      ? 'detail.doesNotBeat'
+      : 'detail.doesNotBeatUnnamed';
   return (
     <p className="model-comparison">
-      <strong>{c.beatsActive ? 'Beats the active model' : 'Does not beat the active model'}</strong>{' '}
-      {activeName ? `(${activeName}) ` : ''}on the same held-out students: precision at {rate}{' '}
-      {formatWholePercent(model.metrics.precisionAtRate) ?? 'unknown'} against{' '}
-      {formatWholePercent(c.activePrecisionAtRate) ?? 'unknown'}, AUC{' '}
-      {formatAuc(model.metrics.auc) ?? 'unknown'} against {formatAuc(c.activeAuc) ?? 'unknown'}.
+      <Trans
+        t={t}
+        i18nKey={key}
+        values={{
+          active: activeName,
+          rate,
+          precision: formatWholePercent(model.metrics.precisionAtRate) ?? unknown,
+          activePrecision: formatWholePercent(c.activePrecisionAtRate) ?? unknown,
+          auc: formatAuc(model.metrics.auc) ?? unknown,
+          activeAuc: formatAuc(c.activeAuc) ?? unknown,
+        }}
+        components={{ strong: <strong />, name: <span translate="no" /> }}
+      />
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ApiError } from '../../../../main/api/contract';
 import { isFinished } from '../../domain/jobLabels';
@@ -12,6 +13,7 @@ import { JobPanel } from './JobPanel';
  * admins, once a model is active), each followed with a progress bar and Cancel.
  */
 export function ModelJobs({ canTrain, canScore }: { canTrain: boolean; canScore: boolean }) {
+  const { t } = useTranslation('models');
   const training = useStore(trainJob.store, (s) => s.job);
   const scoring = useStore(scoreJob.store, (s) => s.job);
   const [starting, setStarting] = useState<'train' | 'score' | null>(null);
@@ -25,7 +27,7 @@ export function ModelJobs({ canTrain, canScore }: { canTrain: boolean; canScore:
       await (which === 'train' ? startTraining() : startScoring());
     } catch (err) {
       setError({
-        action: which === 'train' ? 'start training' : 'start scoring',
+        action: which === 'train' ? t('jobs.startTrainAction') : t('jobs.startScoreAction'),
         error: toApiError(err),
       });
     } finally {
@@ -36,14 +38,9 @@ export function ModelJobs({ canTrain, canScore }: { canTrain: boolean; canScore:
   return (
     <section className="card" aria-labelledby="model-jobs-title">
       <h2 id="model-jobs-title" className="card-title">
-        {canTrain ? 'Train or re-score' : 'Re-score'}
+        {canTrain ? t('jobs.titleTrain') : t('jobs.titleScore')}
       </h2>
-      <p className="card-note">
-        {canTrain &&
-          'Training fits a logistic regression and a GRU on this district’s own data and measures both on held-out students; it can take several minutes. New versions arrive as candidates: nothing changes for staff until one is activated. '}
-        Scores are refreshed after every pipeline run; “Score every student now” refreshes them at
-        once with the active model.
-      </p>
+      <p className="card-note">{canTrain ? t('jobs.noteTrain') : t('jobs.noteScore')}</p>
       <div className="wizard-actions">
         {canTrain && (
           <button
@@ -52,7 +49,7 @@ export function ModelJobs({ canTrain, canScore }: { canTrain: boolean; canScore:
             disabled={busy(training) || starting !== null}
             onClick={() => void start('train')}
           >
-            Train a new model
+            {t('jobs.train')}
           </button>
         )}
         {canScore && (
@@ -62,27 +59,13 @@ export function ModelJobs({ canTrain, canScore }: { canTrain: boolean; canScore:
             disabled={busy(scoring) || starting !== null}
             onClick={() => void start('score')}
           >
-            Score every student now
+            {t('jobs.score')}
           </button>
         )}
       </div>
       {error && <ErrorPanel error={error.error} action={error.action} headingLevel={3} />}
-      <JobPanel
-        tracker={trainJob}
-        label="Training progress"
-        cancelLabel="Cancel training"
-        what="Training"
-        followAction="follow the training"
-        succeeded="Training finished. The new versions are in the list below as candidates: compare them with the active model before activating one."
-      />
-      <JobPanel
-        tracker={scoreJob}
-        label="Scoring progress"
-        cancelLabel="Cancel scoring"
-        what="Scoring"
-        followAction="follow the scoring"
-        succeeded="Every student was re-scored with the active model."
-      />
+      <JobPanel tracker={trainJob} kind="training" />
+      <JobPanel tracker={scoreJob} kind="scoring" />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ModelVersionView } from '../../api/types';
 import { comparisonText } from '../../domain/risk';
 import { MODEL_KIND_LABELS, MODEL_ORIGIN_LABELS } from '../../domain/riskLabels';
@@ -25,37 +26,49 @@ export function ModelVersionsTable({
   selectedId: string | null;
   busy: boolean;
 }) {
+  const { t } = useTranslation('models');
   const rate = sharedFlagRate(models);
-  const at = rate === null ? 'at flag rate' : `at ${formatWholePercent(rate)}`;
+  const shown = rate === null ? null : formatWholePercent(rate);
   const rateNote = (m: ModelVersionView) =>
     rate === null ? (
-      <span className="cell-note">top {formatWholePercent(m.metrics.flagRate)}</span>
+      <span className="cell-note">
+        {t('versions.top', { rate: formatWholePercent(m.metrics.flagRate) })}
+      </span>
     ) : null;
   return (
     <section className="card" aria-labelledby="model-versions-title">
       <h2 id="model-versions-title" className="card-title">
-        Versions
+        {t('versions.title')}
       </h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Risk model versions (scrolls sideways)">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('versions.region')}
+      >
         <table className="data-table model-versions" aria-busy={busy}>
-          <caption className="visually-hidden">Risk model versions, newest first</caption>
+          <caption className="visually-hidden">{t('versions.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Origin</th>
-              <th scope="col">Created</th>
+              <th scope="col">{t('versions.version')}</th>
+              <th scope="col">{t('versions.kind')}</th>
+              <th scope="col">{t('versions.status')}</th>
+              <th scope="col">{t('versions.origin')}</th>
+              <th scope="col">{t('versions.created')}</th>
               <th scope="col" className="num">
-                AUC
+                {t('versions.auc')}
               </th>
               <th scope="col" className="num">
-                Precision {at}
+                {shown === null
+                  ? t('versions.precisionAtFlagRate')
+                  : t('versions.precisionAt', { rate: shown })}
               </th>
               <th scope="col" className="num">
-                Recall {at}
+                {shown === null
+                  ? t('versions.recallAtFlagRate')
+                  : t('versions.recallAt', { rate: shown })}
               </th>
-              <th scope="col">Beats active?</th>
+              <th scope="col">{t('versions.beatsActive')}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +79,7 @@ export function ModelVersionsTable({
                 <tr key={m.id} className={selected ? 'is-selected' : undefined}>
                   <th scope="row">
                     <a
+                      translate="no"
                       href={hrefFor(route)}
                       aria-current={selected ? 'true' : undefined}
                       onClick={(e) => {
@@ -75,7 +89,7 @@ export function ModelVersionsTable({
                     >
                       {m.name}
                     </a>
-                    {selected && <span className="cell-note">Shown below</span>}
+                    {selected && <span className="cell-note">{t('versions.shownBelow')}</span>}
                   </th>
                   <td>{MODEL_KIND_LABELS[m.kind]}</td>
                   <td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatWholePercent } from '../../format/format';
 
 /**
@@ -5,50 +6,34 @@ import { formatWholePercent } from '../../format/format';
  * is the district's: the share of students the model flags as high risk.
  */
 export function ModelsExplainer({ flagRate }: { flagRate: number }) {
+  const { t } = useTranslation('models');
   const rate = formatWholePercent(flagRate) ?? '10%';
   return (
     <section className="card" aria-labelledby="models-explainer-title">
       <h2 id="models-explainer-title" className="card-title">
-        What the numbers mean
+        {t('explainer.title')}
       </h2>
-      <p className="card-note">
-        Every number is measured on students the model did not learn from (held out), after their
-        outcome was known: did they fail a course, become chronically absent or leave school? The
-        model flags the top {rate} of students by score.
-      </p>
+      <p className="card-note">{t('explainer.intro', { rate })}</p>
       <dl className="explainer-list">
         <div>
-          <dt>Precision at {rate}</dt>
-          <dd>
-            Of the students flagged, how many actually had the outcome. The number that matters
-            most: when it is low, most flags are false alarms.
-          </dd>
+          <dt>{t('explainer.precisionTerm', { rate })}</dt>
+          <dd>{t('explainer.precision')}</dd>
         </div>
         <div>
-          <dt>Recall at {rate}</dt>
-          <dd>Of the students who had the outcome, how many were among those flagged.</dd>
+          <dt>{t('explainer.recallTerm', { rate })}</dt>
+          <dd>{t('explainer.recall')}</dd>
         </div>
         <div>
-          <dt>AUC</dt>
-          <dd>
-            How well the scores put students who had the outcome above those who did not: 0.5 is a
-            coin toss, 1.0 is perfect ordering.
-          </dd>
+          <dt>{t('explainer.aucTerm')}</dt>
+          <dd>{t('explainer.auc')}</dd>
         </div>
         <div>
-          <dt>False-alarm and miss rates by group</dt>
-          <dd>
-            Of students without the outcome, the share flagged anyway; of students with it, the
-            share not flagged. Large differences between groups mean the model is less fair to some
-            students. Groups with few students are shown but not judged.
-          </dd>
+          <dt>{t('explainer.groupsTerm')}</dt>
+          <dd>{t('explainer.groups')}</dd>
         </div>
         <div>
-          <dt>Calibration</dt>
-          <dd>
-            Whether a score means what it says: of students scored about 30%, did about 30 in 100
-            have the outcome?
-          </dd>
+          <dt>{t('explainer.calibrationTerm')}</dt>
+          <dd>{t('explainer.calibration')}</dd>
         </div>
       </dl>
     </section>

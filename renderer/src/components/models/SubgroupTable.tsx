@@ -1,55 +1,58 @@
+import { useTranslation } from 'react-i18next';
 import type { ModelSubgroup } from '../../api/types';
 import { groupSubgroups, subgroupSummary } from '../../domain/risk';
 import { formatAuc, formatCount, formatWholePercent } from '../../format/format';
 import { Value } from '../common/Value';
 import { EmptyState } from '../feedback/EmptyState';
+import { subgroupGroupLabel } from '../../domain/riskLabels';
 
 /**
  * False-alarm and miss rates by group at the flag rate, one block of rows per audited attribute.
  * Groups too small to judge keep their counts but not their rates.
  */
 export function SubgroupTable({ subgroups, rate }: { subgroups: ModelSubgroup[]; rate: string }) {
+  const { t } = useTranslation('models');
   const blocks = groupSubgroups(subgroups);
   return (
     <section className="card" aria-labelledby="subgroups-title">
       <h3 id="subgroups-title" className="card-title">
-        False alarms and misses by group
+        {t('subgroups.title')}
       </h3>
-      <p className="card-note">
-        At the flag rate ({rate}). These attributes are never model inputs: they are kept only to
-        check the model is not wrong more often for some students.
-      </p>
+      <p className="card-note">{t('subgroups.note', { rate })}</p>
       {blocks.length === 0 ? (
-        <EmptyState title="No subgroup results were recorded for this version." />
+        <EmptyState title={t('subgroups.empty')} />
       ) : (
         <>
           <p className="chart-summary">{subgroupSummary(subgroups)}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Error rates by group (scrolls sideways)">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={t('subgroups.region')}
+          >
             <table className="data-table subgroup-table">
-              <caption className="visually-hidden">
-                False-alarm and miss rates by group, at the flag rate
-              </caption>
+              <caption className="visually-hidden">{t('subgroups.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Attribute</th>
-                  <th scope="col">Group</th>
+                  <th scope="col">{t('subgroups.attribute')}</th>
+                  <th scope="col">{t('subgroups.group')}</th>
                   <th scope="col" className="num">
-                    Student-weeks checked
+                    {t('subgroups.checked')}
                   </th>
                   <th scope="col" className="num">
-                    Of them with the outcome
+                    {t('subgroups.withOutcome')}
                   </th>
                   <th scope="col" className="num">
-                    False-alarm rate
+                    {t('subgroups.falseAlarmRate')}
                   </th>
                   <th scope="col" className="num">
-                    Miss rate
+                    {t('subgroups.missRate')}
                   </th>
                   <th scope="col" className="num">
-                    Precision
+                    {t('subgroups.precision')}
                   </th>
                   <th scope="col" className="num">
-                    AUC
+                    {t('subgroups.auc')}
                   </th>
                 </tr>
               </thead>
@@ -66,10 +69,10 @@ export function SubgroupTable({ subgroups, rate }: { subgroups: ModelSubgroup[];
                           {block.label}
                         </th>
                       )}
-                      <th scope="row">{s.group}</th>
+                      <th scope="row">{subgroupGroupLabel(s.group)}</th>
                       {s.small || s.n === null || s.positives === null ? (
                         <td colSpan={6} className="too-small">
-                          Too few students to judge; numbers withheld to protect their privacy
+                          {t('subgroups.tooSmall')}
                         </td>
                       ) : (
                         <>

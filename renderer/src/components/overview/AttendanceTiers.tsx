@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { AttendanceTier } from '../../api/types';
 import { TIER_LABELS, TIER_ORDER } from '../../domain/labels';
 import { formatCount, formatPercent, share } from '../../format/format';
@@ -7,23 +8,24 @@ import { formatCount, formatPercent, share } from '../../format/format';
  * (decorative: the numbers are in the text).
  */
 export function AttendanceTiers({ tiers }: { tiers: Record<AttendanceTier, number> }) {
-  const total = TIER_ORDER.reduce((sum, t) => sum + tiers[t], 0);
+  const { t } = useTranslation('overview');
+  const total = TIER_ORDER.reduce((sum, tier) => sum + tiers[tier], 0);
   return (
     <section className="card" aria-labelledby="tiers-title">
       <h2 id="tiers-title" className="card-title">
-        Attendance tiers
+        {t('attendanceTiers.title')}
       </h2>
-      <p className="card-note">Students grouped by their attendance rate so far this year.</p>
+      <p className="card-note">{t('attendanceTiers.note')}</p>
       <div className="table-scroll">
         <table className="data-table tiers-table">
-          <caption className="visually-hidden">Students in each attendance tier</caption>
+          <caption className="visually-hidden">{t('attendanceTiers.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Tier (attendance rate)</th>
+              <th scope="col">{t('attendanceTiers.tier')}</th>
               <th scope="col" className="num">
-                Students
+                {t('attendanceTiers.students')}
               </th>
-              <th scope="col">Share</th>
+              <th scope="col">{t('attendanceTiers.share')}</th>
             </tr>
           </thead>
           <tbody>

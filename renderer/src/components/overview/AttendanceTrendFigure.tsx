@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TrendPoint } from '../../api/types';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { attendanceTrendConfig } from '../../charts/configs/attendanceTrend';
 import { chartTheme } from '../../charts/theme';
 import { formatDate, formatPercent, formatShortDate } from '../../format/format';
+import { i18n } from '../../i18n';
 import { ChartFigure } from '../common/ChartFigure';
 import { DataTable } from '../common/DataTable';
 import { EmptyState } from '../feedback/EmptyState';
@@ -14,49 +16,52 @@ export function attendanceTrendSummary(points: TrendPoint[]): string {
   const known = points.filter((p): p is TrendPoint & { rate: number } => p.rate !== null);
   const first = known[0];
   const last = known[known.length - 1];
-  if (!first || !last) return 'No weekly attendance has been recorded yet.';
+  if (!first || !last) return i18n.t('overview:attendanceTrend.summaryEmpty');
   const lowest = known.reduce((low, p) => (p.rate < low.rate ? p : low), first);
-  return (
-    `Weekly attendance rate from the week of ${formatDate(first.weekStart)} to the week of ` +
-    `${formatDate(last.weekStart)}. Latest week: ${formatPercent(last.rate)}. ` +
-    `Lowest: ${formatPercent(lowest.rate)} in the week of ${formatDate(lowest.weekStart)}.`
-  );
+  return i18n.t('overview:attendanceTrend.summary', {
+    first: formatDate(first.weekStart),
+    last: formatDate(last.weekStart),
+    latest: formatPercent(last.rate),
+    lowest: formatPercent(lowest.rate),
+    lowestWeek: formatDate(lowest.weekStart),
+  });
 }
 
 export function AttendanceTrendFigure({ points }: { points: TrendPoint[] }) {
+  const { t } = useTranslation('overview');
   const config = useMemo(() => attendanceTrendConfig(points, chartTheme()), [points]);
   const summary = attendanceTrendSummary(points);
   if (points.length === 0) {
     return (
       <section className="card" aria-labelledby="trend-empty-title">
         <h2 id="trend-empty-title" className="card-title">
-          Attendance rate by week
+          {t('attendanceTrend.title')}
         </h2>
-        <EmptyState title="No attendance recorded yet.">
-          <p>The trend appears once attendance is imported for at least one week.</p>
+        <EmptyState title={t('attendanceTrend.emptyTitle')}>
+          <p>{t('attendanceTrend.emptyBody')}</p>
         </EmptyState>
       </section>
     );
   }
   return (
     <ChartFigure
-      title="Attendance rate by week"
+      title={t('attendanceTrend.title')}
       summary={summary}
       chart={(summaryId) => (
         <ChartCanvas
           config={config}
-          label="Line chart of attendance rate by week"
+          label={t('attendanceTrend.chartLabel')}
           describedBy={summaryId}
         />
       )}
       table={
         <DataTable
-          caption="Attendance rate by week"
+          caption={t('attendanceTrend.caption')}
           head={
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('attendanceTrend.weekOf')}</th>
               <th scope="col" className="num">
-                Attendance rate
+                {t('attendanceTrend.rate')}
               </th>
             </tr>
           }

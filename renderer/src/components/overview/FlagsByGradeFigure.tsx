@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FlagsByGradeRow } from '../../api/types';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { flagsByGradeConfig } from '../../charts/configs/flagsByGrade';
 import { chartTheme } from '../../charts/theme';
 import { FLAG_LABELS, FLAG_ORDER, gradeLong } from '../../domain/labels';
 import { formatCount, formatPercent, share } from '../../format/format';
+import { i18n } from '../../i18n';
 import { ChartFigure } from '../common/ChartFigure';
 import { DataTable } from '../common/DataTable';
 
@@ -16,39 +18,41 @@ export function flagsByGradeSummary(rows: FlagsByGradeRow[]): string {
     (best, r) => (best === null || r.share > best.share ? r : best),
     null,
   );
-  if (!top) return 'No students to count yet.';
-  return (
-    `Students with each early-warning flag in each grade. ` +
-    `${gradeLong(top.grade)} has the largest share with any flag: ` +
-    `${formatCount(top.anyFlag)} of ${formatCount(top.students)} (${formatPercent(top.share)}).`
-  );
+  if (!top) return i18n.t('overview:flagsByGrade.summaryEmpty');
+  return i18n.t('overview:flagsByGrade.summary', {
+    grade: gradeLong(top.grade),
+    anyFlag: formatCount(top.anyFlag),
+    students: formatCount(top.students),
+    percent: formatPercent(top.share),
+  });
 }
 
 export function FlagsByGradeFigure({ rows }: { rows: FlagsByGradeRow[] }) {
+  const { t } = useTranslation('overview');
   const config = useMemo(() => flagsByGradeConfig(rows, chartTheme()), [rows]);
   return (
     <ChartFigure
-      title="Flags by grade"
+      title={t('flagsByGrade.title')}
       summary={flagsByGradeSummary(rows)}
       chart={(summaryId) => (
         <ChartCanvas
           config={config}
-          label="Bar chart of students with each flag, by grade"
+          label={t('flagsByGrade.chartLabel')}
           describedBy={summaryId}
           height={320}
         />
       )}
       table={
         <DataTable
-          caption="Students with each flag, by grade"
+          caption={t('flagsByGrade.caption')}
           head={
             <tr>
-              <th scope="col">Grade</th>
+              <th scope="col">{t('flagsByGrade.grade')}</th>
               <th scope="col" className="num">
-                Students
+                {t('flagsByGrade.students')}
               </th>
               <th scope="col" className="num">
-                Any flag
+                {t('flagsByGrade.anyFlag')}
               </th>
               {FLAG_ORDER.map((flag) => (
                 <th key={flag} scope="col" className="num">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PipelineOverview } from '../../api/types';
 import { formatCount, formatDate, formatDateTime } from '../../format/format';
 import { KpiGrid, KpiTile } from '../common/KpiTile';
@@ -11,31 +12,28 @@ export function PipelineStatusCard({
   overview: PipelineOverview;
   canSchedule: boolean;
 }) {
+  const { t } = useTranslation('pipeline');
   return (
     <section aria-labelledby="pipeline-status-title" className="card">
       <h2 id="pipeline-status-title" className="card-title">
-        Where the features stand
+        {t('status.title')}
       </h2>
       <KpiGrid>
         <KpiTile
-          label="Data as of"
+          label={t('status.dataAsOf')}
           value={formatDate(overview.dataAsOf)}
-          detail="The latest school day with attendance or activity data"
+          detail={t('status.dataAsOfDetail')}
         />
         <KpiTile
-          label="Students waiting for the next run"
+          label={t('status.pending')}
           value={formatCount(overview.pendingStudents)}
-          detail={
-            overview.pendingStudents > 0
-              ? 'New data arrived for them since the last run'
-              : 'Every student’s features are up to date'
-          }
+          detail={overview.pendingStudents > 0 ? t('status.pendingDetail') : t('status.upToDate')}
           tone={overview.pendingStudents > 0 ? 'concern' : 'neutral'}
         />
         <KpiTile
-          label="Next scheduled run"
+          label={t('status.nextRun')}
           value={formatDateTime(overview.schedule.nextRunAt)}
-          detail={`Every day at ${overview.schedule.dailyAt}, while Sightline is open`}
+          detail={t('status.nextRunDetail', { time: overview.schedule.dailyAt })}
         />
       </KpiGrid>
       <ScheduleForm dailyAt={overview.schedule.dailyAt} canSchedule={canSchedule} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ApiError } from '../../../../main/api/contract';
 import type { PipelineMode } from '../../api/types';
@@ -13,6 +14,7 @@ import { RunOutcome } from './RunOutcome';
 
 /** "Run now", "Recompute everything" (after a confirm), and the running job's progress. */
 export function RunControls() {
+  const { t } = useTranslation('pipeline');
   const job = useStore(pipelineJob.store, (s) => s.job);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -35,12 +37,9 @@ export function RunControls() {
   return (
     <section className="card" aria-labelledby="pipeline-run-title">
       <h2 id="pipeline-run-title" className="card-title">
-        Run the pipeline
+        {t('run.title')}
       </h2>
-      <p className="card-note">
-        “Run now” updates the students with new data since the last run: usually seconds. “Recompute
-        everything” rebuilds every student’s weeks from the start of the school year.
-      </p>
+      <p className="card-note">{t('run.note')}</p>
       <div className="wizard-actions">
         <button
           type="button"
@@ -48,7 +47,7 @@ export function RunControls() {
           disabled={active || starting}
           onClick={() => void start('incremental')}
         >
-          Run now
+          {t('run.runNow')}
         </button>
         <button
           type="button"
@@ -56,14 +55,14 @@ export function RunControls() {
           disabled={active || starting}
           onClick={() => setConfirming(true)}
         >
-          Recompute everything…
+          {t('run.recompute')}
         </button>
       </div>
-      {error && <ErrorPanel error={error} action="start the pipeline" headingLevel={3} />}
+      {error && <ErrorPanel error={error} action={t('run.errorAction')} headingLevel={3} />}
       {job && active && (
         <div className="run-progress">
           <ProgressBar
-            label="Pipeline progress"
+            label={t('run.progress')}
             value={job.progress}
             detail={jobMessage(job.status, job.message)}
           />
@@ -73,7 +72,7 @@ export function RunControls() {
             disabled={job.cancelling}
             onClick={() => void pipelineJob.cancel()}
           >
-            {job.cancelling ? 'Cancelling…' : 'Cancel run'}
+            {job.cancelling ? t('run.cancelling') : t('run.cancel')}
           </button>
         </div>
       )}
@@ -85,21 +84,19 @@ export function RunControls() {
           onRetry={() => void pipelineJob.retry()}
         />
       )}
-      {job?.problem && <ErrorPanel error={job.problem} action="follow the run" headingLevel={3} />}
+      {job?.problem && (
+        <ErrorPanel error={job.problem} action={t('run.followAction')} headingLevel={3} />
+      )}
       <ConfirmDialog
         open={confirming}
-        title="Recompute everything?"
-        confirmLabel="Recompute everything"
-        cancelLabel="Keep the current features"
+        title={t('run.confirm.title')}
+        confirmLabel={t('run.confirm.confirm')}
+        cancelLabel={t('run.confirm.cancel')}
         onConfirm={() => void start('backfill')}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          Sightline will rebuild every student’s weekly features and flags from the start of the
-          school year. This takes much longer than a normal run (minutes for a large district), and
-          other imports wait until it finishes. Dashboards keep working meanwhile.
-        </p>
-        <p>Use it after changing thresholds or the school calendar, or if numbers look wrong.</p>
+        <p>{t('run.confirm.body')}</p>
+        <p>{t('run.confirm.when')}</p>
       </ConfirmDialog>
     </section>
   );

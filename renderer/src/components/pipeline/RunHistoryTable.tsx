@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PipelineRunView } from '../../api/types';
 import {
   PIPELINE_MODE_LABELS,
@@ -10,44 +11,42 @@ import { EmptyState } from '../feedback/EmptyState';
 
 /** Every recent run: when, why, what it did, how long it took, and any error. */
 export function RunHistoryTable({ runs, busy }: { runs: PipelineRunView[]; busy: boolean }) {
+  const { t } = useTranslation('pipeline');
   return (
     <section className="card" aria-labelledby="pipeline-history-title">
       <h2 id="pipeline-history-title" className="card-title">
-        Run history
+        {t('history.title')}
       </h2>
       {runs.length === 0 ? (
-        <EmptyState title="The pipeline has not run yet.">
-          <p>
-            Use “Run now” above, or import data: the pipeline runs after every import and once a
-            day.
-          </p>
+        <EmptyState title={t('history.emptyTitle')}>
+          <p>{t('history.empty')}</p>
         </EmptyState>
       ) : (
         <div className="table-scroll">
           <table className="data-table run-history" aria-busy={busy}>
-            <caption className="visually-hidden">Pipeline runs, newest first</caption>
+            <caption className="visually-hidden">{t('history.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('history.started')}</th>
+                <th scope="col">{t('history.trigger')}</th>
+                <th scope="col">{t('history.mode')}</th>
+                <th scope="col">{t('history.status')}</th>
                 <th scope="col" className="num">
-                  Students
+                  {t('history.students')}
                 </th>
                 <th scope="col" className="num">
-                  Weeks
+                  {t('history.weeks')}
                 </th>
                 <th scope="col" className="num">
-                  Rows
+                  {t('history.rows')}
                 </th>
                 <th scope="col" className="num">
-                  Anomalies
+                  {t('history.anomalies')}
                 </th>
                 <th scope="col" className="num">
-                  Duration
+                  {t('history.duration')}
                 </th>
-                <th scope="col">Error</th>
+                <th scope="col">{t('history.error')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,7 +55,9 @@ export function RunHistoryTable({ runs, busy }: { runs: PipelineRunView[]; busy:
                   <th scope="row">
                     {formatDateTime(run.startedAt)}
                     {run.asOf && (
-                      <span className="cell-note">data as of {formatDate(run.asOf)}</span>
+                      <span className="cell-note">
+                        {t('history.dataAsOf', { date: formatDate(run.asOf) })}
+                      </span>
                     )}
                   </th>
                   <td>{PIPELINE_TRIGGER_LABELS[run.trigger]}</td>

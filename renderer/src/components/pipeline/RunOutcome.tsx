@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { JobStatus } from '../../api/types';
-import { formatDate, plural } from '../../format/format';
+import { formatCount, formatDate } from '../../format/format';
 import type { PipelineResultView } from '../../stores/imports/jobResult';
 
 /** How the run started from this page ended, in words, with "Run again" when it did not finish. */
@@ -14,29 +15,37 @@ export function RunOutcome({
   error: string | null;
   onRetry: () => void;
 }) {
+  const { t } = useTranslation('pipeline');
   if (status === 'succeeded') {
+    const date = result ? (formatDate(result.asOf) ?? t('outcome.noDate')) : null;
     return (
       <p className="pipeline-outcome" role="status">
-        <span aria-hidden="true">✓ </span>The run finished
+        <span aria-hidden="true">✓ </span>
         {!result
-          ? '.'
+          ? t('outcome.finished')
           : result.students === 0
-            ? `: no student had new data, so every student’s features were already up to date (data as of ${formatDate(result.asOf) ?? 'no date yet'}).`
-            : `: weekly features updated for ${plural(result.students, 'student')}, data as of ${formatDate(result.asOf) ?? 'no date yet'}.`}
+            ? t('outcome.upToDate', { date })
+            : t('outcome.updated', {
+                count: result.students,
+                students: formatCount(result.students),
+                date,
+              })}
       </p>
     );
   }
   const what =
     status === 'cancelled'
-      ? 'The run was cancelled. Nothing partial was saved; the features are as they were before it.'
+      ? t('outcome.cancelled')
       : status === 'interrupted'
-        ? 'The run was interrupted because Sightline stopped. Nothing partial was saved.'
-        : `The run failed${error ? `: ${error}` : '.'} Nothing partial was saved.`;
+        ? t('outcome.interrupted')
+        : error
+          ? t('outcome.failedWithError', { error })
+          : t('outcome.failed');
   return (
     <div className="error-panel" role="alert">
       <p>{what}</p>
       <button type="button" className="button" onClick={onRetry}>
-        Run again
+        {t('outcome.runAgain')}
       </button>
     </div>
   );

@@ -1,20 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/api/contract';
 import { saveSchedule } from '../../stores/pipeline/pipelineActions';
 import { toApiError } from '../../stores/request';
 
 /** District admins choose the daily run time; others see it. */
 export function ScheduleForm({ dailyAt, canSchedule }: { dailyAt: string; canSchedule: boolean }) {
+  const { t } = useTranslation('pipeline');
   const [value, setValue] = useState(dailyAt);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   if (!canSchedule) {
-    return (
-      <p className="field-hint">
-        The pipeline runs every day at {dailyAt}. The district office sets this time.
-      </p>
-    );
+    return <p className="field-hint">{t('schedule.readOnly', { time: dailyAt })}</p>;
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -23,7 +21,7 @@ export function ScheduleForm({ dailyAt, canSchedule }: { dailyAt: string; canSch
     setError(null);
     try {
       await saveSchedule(value);
-      setSaved(`Saved: the pipeline now runs every day at ${value}.`);
+      setSaved(t('schedule.saved', { time: value }));
     } catch (err) {
       setError(toApiError(err));
     } finally {
@@ -33,7 +31,7 @@ export function ScheduleForm({ dailyAt, canSchedule }: { dailyAt: string; canSch
   return (
     <form className="schedule-form" onSubmit={(e) => void submit(e)}>
       <div className="field">
-        <label htmlFor="daily-at">Run every day at</label>
+        <label htmlFor="daily-at">{t('schedule.label')}</label>
         <input
           id="daily-at"
           type="time"
@@ -48,18 +46,17 @@ export function ScheduleForm({ dailyAt, canSchedule }: { dailyAt: string; canSch
         className="button button-secondary"
         disabled={saving || value === dailyAt}
       >
-        {saving ? 'Saving…' : 'Save time'}
+        {saving ? t('schedule.saving') : t('schedule.save')}
       </button>
       <p id="daily-at-help" className="field-hint">
-        Uses this computer’s clock. If Sightline was closed at that time, it catches up when it next
-        opens.
+        {t('schedule.help')}
       </p>
       <p className="field-hint" role="status">
         {saved ?? ''}
       </p>
       {error && (
         <p className="field-error" role="alert">
-          The time could not be saved: {error.message}
+          {t('schedule.error', { message: error.message })}
         </p>
       )}
     </form>

@@ -1,40 +1,48 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { CalendarDay, CalendarStatus } from '../../api/types';
 import { CALENDAR_STATUS, CALENDAR_STATUS_ORDER } from '../../domain/labels';
-import { formatCount, formatMonth, formatWeekdayDate, plural } from '../../format/format';
+import { formatCount, formatMonth, formatWeekdayDate } from '../../format/format';
+import { i18n } from '../../i18n';
 import { ChartFigure } from '../common/ChartFigure';
 import { DataTable } from '../common/DataTable';
 import { EmptyState } from '../feedback/EmptyState';
-import { buildCalendar, countStatuses, exceptions, type CalendarCell } from './calendarModel';
+import {
+  buildCalendar,
+  countStatuses,
+  exceptions,
+  weekdayNames,
+  type CalendarCell,
+} from './calendarModel';
 
-const WEEKDAY_NAMES: Record<number, { short: string; long: string }> = {
-  1: { short: 'Mon', long: 'Monday' },
-  2: { short: 'Tue', long: 'Tuesday' },
-  3: { short: 'Wed', long: 'Wednesday' },
-  4: { short: 'Thu', long: 'Thursday' },
-  5: { short: 'Fri', long: 'Friday' },
-  6: { short: 'Sat', long: 'Saturday' },
-  7: { short: 'Sun', long: 'Sunday' },
-};
+/** The statuses the summary counts (a day not enrolled is not a school day for the student). */
+type CountedStatus = Exclude<CalendarStatus, 'not_enrolled'>;
 
 export function calendarSummary(days: CalendarDay[]): string {
   const counts = countStatuses(days);
   const enrolled = days.length - counts.not_enrolled;
-  const parts = CALENDAR_STATUS_ORDER.filter((s) => s !== 'not_enrolled' && counts[s] > 0).map(
-    (s) => `${formatCount(counts[s])} ${CALENDAR_STATUS[s].label.toLowerCase()}`,
+  const parts = CALENDAR_STATUS_ORDER.filter(
+    (s): s is CountedStatus => s !== 'not_enrolled' && counts[s] > 0,
+  ).map((s) =>
+    i18n.t(`profile:calendar.statusCount.${s}`, { count: counts[s], n: formatCount(counts[s]) }),
   );
-  return `Of ${plural(enrolled, 'school day')} enrolled so far: ${parts.join(', ') || 'no attendance recorded'}.`;
+  const values = { count: enrolled, days: formatCount(enrolled) };
+  return parts.length === 0
+    ? i18n.t('profile:calendar.summaryNone', values)
+    : i18n.t('profile:calendar.summary', { ...values, parts: parts.join(', ') });
 }
 
 /** Each instructional day of the year in month grids, coloured and lettered by attendance. */
 export function AttendanceCalendar({ days }: { days: CalendarDay[] }) {
+  const { t } = useTranslation('profile');
   if (days.length === 0) {
     return (
       <section className="card" aria-labelledby="calendar-empty-title">
         <h2 id="calendar-empty-title" className="card-title">
-          Attendance calendar
+          {t('calendar.title')}
         </h2>
-        <EmptyState title="No school days recorded for this student yet.">
-          <p>The calendar fills in as attendance is imported.</p>
+        <EmptyState title={t('calendar.emptyTitle')}>
+          <p>{t('calendar.emptyHint')}</p>
         </EmptyState>
       </section>
     );
@@ -43,19 +51,19 @@ export function AttendanceCalendar({ days }: { days: CalendarDay[] }) {
   const rows = exceptions(days);
   return (
     <ChartFigure
-      title="Attendance calendar"
+      title={t('calendar.title')}
       summary={calendarSummary(days)}
       chart={() => <CalendarGrid days={days} />}
       table={
         rows.length === 0 ? (
-          <p>No absences, tardies or early departures this year.</p>
+          <p>{t('calendar.noExceptions')}</p>
         ) : (
           <DataTable
-            caption="Absences, tardies and early departures"
+            caption={t('calendar.caption')}
             head={
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Attendance</th>
+                <th scope="col">{t('calendar.date')}</th>
+                <th scope="col">{t('calendar.attendance')}</th>
               </tr>
             }
           >
@@ -75,8 +83,9 @@ export function AttendanceCalendar({ days }: { days: CalendarDay[] }) {
 }
 
 function CalendarLegend({ counts }: { counts: Record<CalendarStatus, number> }) {
+  const { t } = useTranslation('profile');
   return (
-    <ul className="calendar-legend" aria-label="Legend">
+    <ul className="calendar-legend" aria-label={t('calendar.legend')}>
       {CALENDAR_STATUS_ORDER.map((status) => (
         <li key={status}>
           <span className={`cal-swatch cal-${status}`} aria-hidden="true">
@@ -88,14 +97,16 @@ function CalendarLegend({ counts }: { counts: Record<CalendarStatus, number> }) 
       ))}
       <li>
         <span className="cal-swatch cal-none" aria-hidden="true" />
-        No school
+        {t('calendar.noSchool')}
       </li>
     </ul>
   );
 }
 
 function CalendarGrid({ days }: { days: CalendarDay[] }) {
+  const { t } = useTranslation('profile');
   const { months, weekdays } = buildCalendar(days);
+  const names = weekdayNames(weekdays);
   return (
     <div className="calendar-months">
       {months.map((m) => (
@@ -105,7 +116,7 @@ function CalendarGrid({ days }: { days: CalendarDay[] }) {
             <tr>
               {weekdays.map((d) => (
                 <th key={d} scope="col">
-                  <abbr title={WEEKDAY_NAMES[d]?.long}>{WEEKDAY_NAMES[d]?.short}</abbr>
+                  <abbr title={names.get(d)?.long}>{names.get(d)?.short}</abbr>
                 </th>
               ))}
             </tr>
@@ -114,7 +125,7 @@ function CalendarGrid({ days }: { days: CalendarDay[] }) {
             {m.weeks.map((week, i) => (
               <tr key={i}>
                 {week.map((cell, j) => (
-                  <DayCell key={cell?.date ?? `pad-${j}`} cell={cell} />
+                  <DayCell key={cell?.date ?? `pad-${j}`} cell={cell} t={t} />
                 ))}
               </tr>
             ))}
@@ -125,13 +136,14 @@ function CalendarGrid({ days }: { days: CalendarDay[] }) {
   );
 }
 
-function DayCell({ cell }: { cell: CalendarCell | null }) {
+/** One day; given `t` rather than calling the hook in each of the year's ~180 cells. */
+function DayCell({ cell, t }: { cell: CalendarCell | null; t: TFunction<'profile'> }) {
   if (!cell) return <td className="cal-pad" />;
-  const label = cell.status ? CALENDAR_STATUS[cell.status].label : 'No school';
+  const label = cell.status ? CALENDAR_STATUS[cell.status].label : t('calendar.noSchool');
   return (
     <td
       className={`cal-day cal-${cell.status ?? 'none'}`}
-      title={`${formatWeekdayDate(cell.date)}: ${label}`}
+      title={t('calendar.dayTitle', { date: formatWeekdayDate(cell.date), status: label })}
     >
       <span className="cal-num">{cell.day}</span>
       {cell.status && (

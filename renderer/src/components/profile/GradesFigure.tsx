@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GradingPeriod, ProfileGrades } from '../../api/types';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { gradesConfig } from '../../charts/configs/grades';
 import { chartTheme } from '../../charts/theme';
 import { subjectLabel } from '../../domain/labels';
-import { formatGrade } from '../../format/format';
+import { formatCount, formatGrade } from '../../format/format';
+import { i18n } from '../../i18n';
 import { ChartFigure } from '../common/ChartFigure';
 import { DataTable } from '../common/DataTable';
 import { EmptyState } from '../feedback/EmptyState';
@@ -24,19 +26,26 @@ export function gradesSummary(courses: CourseGrades[], periods: GradingPeriod[])
         const mark = c.byPeriod.get(p.id);
         return mark !== undefined && isFailingMark(mark);
       })
-      .map((p) => `${c.courseTitle} in ${p.title}`),
+      .map((p) => i18n.t('profile:grades.failingItem', { course: c.courseTitle, period: p.title })),
   );
-  const base =
-    `Grades in ${courses.length} ${courses.length === 1 ? 'course' : 'courses'} across ` +
-    `${periods.length} grading ${periods.length === 1 ? 'period' : 'periods'}.`;
-  return failing.length === 0
-    ? `${base} No grading-period grade below ${FAILING_GRADE} (F).`
-    : `${base} Below ${FAILING_GRADE} (F): ${failing.join('; ')}.`;
+  const base = i18n.t('profile:grades.summary', {
+    context: periods.length === 1 ? 'onePeriod' : 'periods',
+    count: courses.length,
+    courses: formatCount(courses.length),
+    periods: formatCount(periods.length),
+  });
+  const grade = formatGrade(FAILING_GRADE);
+  const failingText =
+    failing.length === 0
+      ? i18n.t('profile:grades.noFailing', { grade })
+      : i18n.t('profile:grades.failing', { grade, list: failing.join('; ') });
+  return `${base} ${failingText}`;
 }
 
 function MarkText({ mark }: { mark: Mark | undefined }) {
+  const { t } = useTranslation('profile');
   if (!mark || (mark.numericGrade === null && !mark.letter)) {
-    return <span className="muted">No grade</span>;
+    return <span className="muted">{t('grades.noGrade')}</span>;
   }
   const failing = isFailingMark(mark);
   return (
@@ -55,6 +64,7 @@ export function GradesFigure({
   grades: ProfileGrades;
   gradingPeriods: GradingPeriod[];
 }) {
+  const { t } = useTranslation('profile');
   const courses = useMemo(() => groupByCourse(grades, gradingPeriods), [grades, gradingPeriods]);
   const periods = useMemo(
     () => periodsWithMarks(courses, gradingPeriods),
@@ -66,49 +76,55 @@ export function GradesFigure({
     return (
       <section className="card" aria-labelledby="grades-empty-title">
         <h2 id="grades-empty-title" className="card-title">
-          Grades
+          {t('grades.title')}
         </h2>
-        <EmptyState title="No grades recorded yet.">
-          <p>Grades appear after the first grading period is imported.</p>
+        <EmptyState title={t('grades.emptyTitle')}>
+          <p>{t('grades.emptyHint')}</p>
         </EmptyState>
       </section>
     );
   }
   return (
     <ChartFigure
-      title="Grades"
+      title={t('grades.title')}
       summary={gradesSummary(courses, periods)}
       chart={(summaryId) => (
         <ChartCanvas
           config={config}
-          label="Line chart of each course's grade by grading period, with a dashed line at 60 where an F begins"
+          label={t('grades.chartLabel', { grade: formatGrade(FAILING_GRADE) })}
           describedBy={summaryId}
           height={340}
         />
       )}
       table={
         <DataTable
-          caption="Grades by course and grading period"
+          caption={t('grades.caption')}
           head={
             <tr>
-              <th scope="col">Course</th>
-              <th scope="col">Teacher</th>
+              <th scope="col">{t('grades.course')}</th>
+              <th scope="col">{t('grades.teacher')}</th>
               {periods.map((p) => (
-                <th key={p.id} scope="col">
+                <th key={p.id} scope="col" translate="no">
                   {p.title}
                 </th>
               ))}
-              {hasFinals && <th scope="col">Final grades</th>}
+              {hasFinals && <th scope="col">{t('grades.finals')}</th>}
             </tr>
           }
         >
           {courses.map((c) => (
             <tr key={c.key}>
               <th scope="row">
-                {c.courseTitle}
+                <span translate="no">{c.courseTitle}</span>
                 <span className="cell-note">{subjectLabel(c.subject)}</span>
               </th>
-              <td>{c.teachers.join(', ') || <span className="muted">Not listed</span>}</td>
+              <td>
+                {c.teachers.length > 0 ? (
+                  <span translate="no">{c.teachers.join(', ')}</span>
+                ) : (
+                  <span className="muted">{t('grades.notListed')}</span>
+                )}
+              </td>
               {periods.map((p) => (
                 <td key={p.id}>
                   <MarkText mark={c.byPeriod.get(p.id)} />
@@ -117,12 +133,12 @@ export function GradesFigure({
               {hasFinals && (
                 <td>
                   {c.finals.length === 0 ? (
-                    <span className="muted">None yet</span>
+                    <span className="muted">{t('grades.noneYet')}</span>
                   ) : (
                     c.finals.map((m, i) => (
                       <span key={`${m.gradingPeriodId}:${i}`}>
                         {i > 0 && ', '}
-                        {m.periodTitle}: <MarkText mark={m} />
+                        <span translate="no">{m.periodTitle}</span>: <MarkText mark={m} />
                       </span>
                     ))
                   )}

@@ -1,63 +1,70 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LmsWeek } from '../../api/types';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { lmsWeeklyConfig } from '../../charts/configs/lmsWeekly';
 import { chartTheme } from '../../charts/theme';
-import { formatCount, formatDate, formatShortDate, plural } from '../../format/format';
+import { formatCount, formatDate, formatShortDate } from '../../format/format';
+import { i18n } from '../../i18n';
 import { ChartFigure } from '../common/ChartFigure';
 import { DataTable } from '../common/DataTable';
 import { EmptyState } from '../feedback/EmptyState';
 
 export function lmsSummary(weeks: LmsWeek[]): string {
   const last = weeks[weeks.length - 1];
-  if (!last) return 'No learning-platform activity recorded.';
+  if (!last) return i18n.t('profile:lms.summaryNone');
   const average = weeks.reduce((sum, w) => sum + w.minutes, 0) / weeks.length;
-  return (
-    `Minutes active in the learning platform over ${plural(weeks.length, 'week')}: ` +
-    `${formatCount(average)} a week on average. Week of ${formatDate(last.weekStart)}: ` +
-    `${formatCount(last.minutes)} minutes on ${plural(last.activeDays, 'day')}, ` +
-    `${plural(last.submissions, 'submission')}.`
-  );
+  const overall = i18n.t('profile:lms.summaryAverage', {
+    count: weeks.length,
+    weeks: formatCount(weeks.length),
+    average: formatCount(average),
+  });
+  const lastWeek = i18n.t('profile:lms.summaryLast', {
+    context: last.activeDays === 1 ? 'oneDay' : 'days',
+    count: last.submissions,
+    date: formatDate(last.weekStart),
+    minutes: formatCount(last.minutes),
+    days: formatCount(last.activeDays),
+    submissions: formatCount(last.submissions),
+  });
+  return `${overall} ${lastWeek}`;
 }
 
 /** Weekly learning-platform engagement. */
 export function LmsFigure({ weeks }: { weeks: LmsWeek[] }) {
+  const { t } = useTranslation('profile');
   const config = useMemo(() => lmsWeeklyConfig(weeks, chartTheme()), [weeks]);
   if (weeks.length === 0) {
     return (
       <section className="card" aria-labelledby="lms-empty-title">
         <h2 id="lms-empty-title" className="card-title">
-          Online engagement
+          {t('lms.title')}
         </h2>
-        <EmptyState title="No learning-platform activity recorded for this student." />
+        <EmptyState title={t('lms.emptyTitle')} />
       </section>
     );
   }
   return (
     <ChartFigure
-      title="Online engagement"
+      title={t('lms.title')}
       summary={lmsSummary(weeks)}
       chart={(summaryId) => (
-        <ChartCanvas
-          config={config}
-          label="Bar chart of minutes active online per week"
-          describedBy={summaryId}
-        />
+        <ChartCanvas config={config} label={t('lms.chartLabel')} describedBy={summaryId} />
       )}
       table={
         <DataTable
-          caption="Learning-platform activity by week"
+          caption={t('lms.caption')}
           head={
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('lms.weekOf')}</th>
               <th scope="col" className="num">
-                Active days
+                {t('lms.activeDays')}
               </th>
               <th scope="col" className="num">
-                Minutes
+                {t('lms.minutes')}
               </th>
               <th scope="col" className="num">
-                Submissions
+                {t('lms.submissions')}
               </th>
             </tr>
           }

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RiskTier } from '../../api/types';
 import { FEEDBACK_NOTE_MAX, overrideProblem } from '../../domain/risk';
 import { isRiskTier, RISK_TIER_LABELS, RISK_TIER_ORDER } from '../../domain/riskLabels';
@@ -10,6 +11,7 @@ import { ErrorPanel } from '../feedback/ErrorPanel';
  * note), or a different tier with the reason. The core keeps who, when and why.
  */
 export function ModelFeedback({ studentId, tier }: { studentId: string; tier: RiskTier }) {
+  const { t } = useTranslation('profile');
   const { state, send } = useRiskFeedback(studentId);
   const [note, setNote] = useState('');
   const [overriding, setOverriding] = useState(false);
@@ -49,13 +51,10 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
 
   return (
     <div className="risk-review">
-      <h3 className="risk-subtitle">Is this flag right?</h3>
-      <p className="card-note">
-        You know this student; the model does not. Your answer is kept with your name and the date
-        and is used to check the model.
-      </p>
+      <h3 className="risk-subtitle">{t('modelFeedback.title')}</h3>
+      <p className="card-note">{t('modelFeedback.intro')}</p>
       <div className="field">
-        <label htmlFor={ids.note}>Note (optional)</label>
+        <label htmlFor={ids.note}>{t('modelFeedback.note')}</label>
         <textarea
           id={ids.note}
           rows={2}
@@ -65,7 +64,7 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
           onChange={(e) => setNote(e.target.value)}
         />
         <p id={ids.noteHint} className="field-hint">
-          Saved with “This flag is right” or “This flag is wrong”.
+          {t('modelFeedback.noteHint')}
         </p>
       </div>
       <div className="wizard-actions">
@@ -75,7 +74,7 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
           disabled={saving}
           onClick={() => void verdict('right')}
         >
-          This flag is right
+          {t('modelFeedback.right')}
         </button>
         <button
           type="button"
@@ -83,7 +82,7 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
           disabled={saving}
           onClick={() => void verdict('wrong')}
         >
-          This flag is wrong
+          {t('modelFeedback.wrong')}
         </button>
         <button
           type="button"
@@ -92,7 +91,7 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
           aria-controls={ids.form}
           onClick={() => setOverriding((o) => !o)}
         >
-          Override tier…
+          {t('modelFeedback.override')}
         </button>
       </div>
       <form
@@ -103,7 +102,7 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
         onSubmit={(e) => void submitOverride(e)}
       >
         <div className="field">
-          <label htmlFor={ids.tier}>Tier you think is right</label>
+          <label htmlFor={ids.tier}>{t('modelFeedback.tier')}</label>
           <select
             id={ids.tier}
             required
@@ -112,17 +111,18 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
             aria-describedby={problem ? ids.problem : undefined}
             onChange={(e) => setOverrideTier(isRiskTier(e.target.value) ? e.target.value : null)}
           >
-            <option value="">Choose a tier</option>
-            {RISK_TIER_ORDER.map((t) => (
-              <option key={t} value={t}>
-                {RISK_TIER_LABELS[t].label}
-                {t === tier ? ' (the model’s tier)' : ''}
+            <option value="">{t('modelFeedback.chooseTier')}</option>
+            {RISK_TIER_ORDER.map((option) => (
+              <option key={option} value={option}>
+                {option === tier
+                  ? t('modelFeedback.modelTier', { tier: RISK_TIER_LABELS[option].label })
+                  : RISK_TIER_LABELS[option].label}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.reason}>Why? (required)</label>
+          <label htmlFor={ids.reason}>{t('modelFeedback.reason')}</label>
           <textarea
             id={ids.reason}
             rows={3}
@@ -141,7 +141,7 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
         )}
         <div className="wizard-actions">
           <button type="submit" className="button" disabled={saving}>
-            Save override
+            {t('modelFeedback.save')}
           </button>
           <button
             type="button"
@@ -151,15 +151,19 @@ export function ModelFeedback({ studentId, tier }: { studentId: string; tier: Ri
               setProblem(null);
             }}
           >
-            Cancel
+            {t('modelFeedback.cancel')}
           </button>
         </div>
       </form>
       <p className="feedback-saved" role="status">
-        {state.status === 'saving' ? 'Saving…' : state.status === 'saved' ? state.message : ''}
+        {state.status === 'saving'
+          ? t('modelFeedback.saving')
+          : state.status === 'saved'
+            ? state.message
+            : ''}
       </p>
       {state.status === 'error' && (
-        <ErrorPanel error={state.error} action="save your feedback" headingLevel={3} />
+        <ErrorPanel error={state.error} action={t('modelFeedback.errorAction')} headingLevel={3} />
       )}
     </div>
   );

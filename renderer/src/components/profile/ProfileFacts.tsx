@@ -1,7 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import type { StudentProfile } from '../../api/types';
 import { gradeLong, humanize } from '../../domain/labels';
 import { formatDate } from '../../format/format';
 import { Value } from '../common/Value';
+
+/** The statuses the schema allows (db/migrations/0001_initial.ts). */
+const ENROLLMENT_STATUSES = ['active', 'withdrawn', 'graduated'] as const;
+
+type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+function isEnrollmentStatus(status: string): status is EnrollmentStatus {
+  return (ENROLLMENT_STATUSES as readonly string[]).includes(status);
+}
 
 /** Who the student is (the name is the page heading): grade, school, counselor, enrolment. */
 export function ProfileFacts({
@@ -11,33 +21,43 @@ export function ProfileFacts({
   student: StudentProfile['student'];
   dataAsOf: StudentProfile['dataAsOf'];
 }) {
+  const { t } = useTranslation('profile');
+  const status = isEnrollmentStatus(student.enrollmentStatus)
+    ? t(`facts.enrollmentStatus.${student.enrollmentStatus}`)
+    : humanize(student.enrollmentStatus);
+  const since = { status, date: formatDate(student.entryDate) };
   return (
     <dl className="facts">
       <div>
-        <dt>Grade</dt>
+        <dt>{t('facts.grade')}</dt>
         <dd>{gradeLong(student.gradeLevel)}</dd>
       </div>
       <div>
-        <dt>School</dt>
-        <dd>{student.schoolName}</dd>
+        <dt>{t('facts.school')}</dt>
+        <dd translate="no">{student.schoolName}</dd>
       </div>
       <div>
-        <dt>Counselor</dt>
-        <dd>{student.counselorName ?? 'None assigned'}</dd>
+        <dt>{t('facts.counselor')}</dt>
+        {student.counselorName ? (
+          <dd translate="no">{student.counselorName}</dd>
+        ) : (
+          <dd>{t('facts.noCounselor')}</dd>
+        )}
       </div>
       <div>
-        <dt>Student number</dt>
-        <dd>{student.studentNumber}</dd>
+        <dt>{t('facts.studentNumber')}</dt>
+        <dd translate="no">{student.studentNumber}</dd>
       </div>
       <div>
-        <dt>Enrolled</dt>
+        <dt>{t('facts.enrolled')}</dt>
         <dd>
-          {humanize(student.enrollmentStatus)} since {formatDate(student.entryDate)}
-          {student.exitDate ? `, left ${formatDate(student.exitDate)}` : ''}
+          {student.exitDate
+            ? t('facts.enrolledSinceLeft', { ...since, left: formatDate(student.exitDate) })
+            : t('facts.enrolledSince', since)}
         </dd>
       </div>
       <div>
-        <dt>Data as of</dt>
+        <dt>{t('facts.dataAsOf')}</dt>
         <dd>
           <Value text={formatDate(dataAsOf)} />
         </dd>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { StudentProfile } from '../../api/types';
 import { canGiveRiskFeedback } from '../../domain/permissions';
 import { useSession } from '../../hooks/useSession';
@@ -17,6 +18,7 @@ import { RiskHistoryFigure } from './RiskHistoryFigure';
 
 /** Everything on a student's profile, below the page heading. */
 export function ProfileView({ profile }: { profile: StudentProfile }) {
+  const { t } = useTranslation('profile');
   const canReview = canGiveRiskFeedback(useSession().staff?.role);
   const studentId = profile.student.id;
   return (
@@ -36,13 +38,13 @@ export function ProfileView({ profile }: { profile: StudentProfile }) {
       <InterventionsSection studentId={studentId} />
       <section className="card" aria-labelledby="indicators-title">
         <h2 id="indicators-title" className="card-title">
-          Indicators
+          {t('view.indicatorsTitle')}
         </h2>
         {profile.indicators ? (
           <IndicatorTiles indicators={profile.indicators} />
         ) : (
-          <EmptyState title="Indicators have not been computed for this student yet.">
-            <p>They are computed after attendance and grades are imported.</p>
+          <EmptyState title={t('view.indicatorsEmpty')}>
+            <p>{t('view.indicatorsEmptyHint')}</p>
           </EmptyState>
         )}
       </section>

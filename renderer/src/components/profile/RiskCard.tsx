@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { RiskFeedbackView, StudentRiskView } from '../../api/types';
 import {
   factorEffectText,
@@ -7,10 +8,11 @@ import {
   topAttentionWeeks,
 } from '../../domain/risk';
 import { factorGroupLabel, RISK_TIER_LABELS } from '../../domain/riskLabels';
-import { formatDate, formatDateTime, percentOf } from '../../format/format';
+import { formatDate, formatDateTime, formatWholePercent, percentOf } from '../../format/format';
 import { RiskChip } from '../common/RiskChip';
 import { EmptyState } from '../feedback/EmptyState';
 import { ModelFeedback } from './ModelFeedback';
+import { wordMessage } from '../../i18n/messages';
 
 interface RiskCardProps {
   studentId: string;
@@ -25,19 +27,17 @@ interface RiskCardProps {
  * most, and, for counselors and admins, a way to say whether it is right.
  */
 export function RiskCard({ studentId, risk, canReview }: RiskCardProps) {
+  const { t } = useTranslation('profile');
   return (
     <section className="card risk-card" aria-labelledby="risk-title">
       <h2 id="risk-title" className="card-title">
-        Risk
+        {t('riskCard.title')}
       </h2>
       {risk ? (
         <RiskDetails studentId={studentId} risk={risk} canReview={canReview} />
       ) : (
-        <EmptyState title="No risk score for this student yet.">
-          <p>
-            Scores appear once a district admin activates a model on the Models page. The
-            early-warning flags beside this card do not depend on it.
-          </p>
+        <EmptyState title={t('riskCard.emptyTitle')}>
+          <p>{t('riskCard.emptyBody')}</p>
         </EmptyState>
       )}
     </section>
@@ -49,6 +49,7 @@ function RiskDetails({
   risk,
   canReview,
 }: Required<RiskCardProps> & { risk: StudentRiskView }) {
+  const { t } = useTranslation('profile');
   const factors = orderFactors(risk.factors);
   const weeks = topAttentionWeeks(risk.attention);
   return (
@@ -59,46 +60,51 @@ function RiskDetails({
       </div>
       <dl className="risk-facts">
         <div>
-          <dt>Risk score</dt>
+          <dt>{t('riskCard.score')}</dt>
           <dd>
-            {formatRiskScore(risk.score)} · {RISK_TIER_LABELS[risk.tier].label} tier
+            {t('riskCard.scoreValue', {
+              score: formatRiskScore(risk.score),
+              tier: RISK_TIER_LABELS[risk.tier].label,
+            })}
           </dd>
         </div>
         <div>
-          <dt>Change since last week</dt>
+          <dt>{t('riskCard.change')}</dt>
           <dd>{riskChangeText(risk.change, risk.tier, risk.previousTier)}</dd>
         </div>
         <div>
-          <dt>Model</dt>
-          <dd>{risk.modelName}</dd>
+          <dt>{t('riskCard.model')}</dt>
+          <dd translate="no">{risk.modelName}</dd>
         </div>
         <div>
-          <dt>Computed from data as of</dt>
+          <dt>{t('riskCard.dataAsOf')}</dt>
           <dd>
             {formatDate(risk.dataAsOf)}
-            <span className="cell-note">Week of {formatDate(risk.weekStart)}</span>
+            <span className="cell-note">
+              {t('riskCard.weekOf', { date: formatDate(risk.weekStart) })}
+            </span>
           </dd>
         </div>
       </dl>
-      <p className="card-note">
-        The score is the model’s estimate of how likely a bad outcome is (failing a course, chronic
-        absence or leaving school). Treat it as a prompt to look closer, beside the flags, never as
-        a verdict on the student.
-      </p>
+      <p className="card-note">{t('riskCard.note')}</p>
 
       <h3 className="risk-subtitle">
-        {risk.tier === 'low' ? 'What the score rests on' : 'Why flagged'}
+        {risk.tier === 'low' ? t('riskCard.restsOn') : t('riskCard.whyFlagged')}
       </h3>
       {factors.length === 0 ? (
-        <p className="muted">The model gave no reasons for this score.</p>
+        <p className="muted">{t('riskCard.noReasons')}</p>
       ) : (
         <ol className="factor-list">
           {factors.map((f) => (
             <li key={f.feature} className={`factor factor-${f.delta >= 0 ? 'up' : 'down'}`}>
-              <p className="factor-sentence">{f.sentence}</p>
+              {/* Scores stored before reasons were messages have English words only. */}
+              <p className="factor-sentence">{f.message ? wordMessage(f.message) : f.sentence}</p>
               <p className="factor-meta">
                 <span aria-hidden="true">{f.delta >= 0 ? '↑ ' : '↓ '}</span>
-                {factorGroupLabel(f.group)} · {factorEffectText(f.delta)}
+                {t('riskCard.factorMeta', {
+                  group: factorGroupLabel(f.group),
+                  effect: factorEffectText(f.delta),
+                })}
               </p>
             </li>
           ))}
@@ -107,15 +113,17 @@ function RiskDetails({
 
       {weeks.length > 0 && (
         <>
-          <h3 className="risk-subtitle">Weeks that weighed most</h3>
-          <p className="card-note">
-            This model reads the weeks in order; these weeks counted most toward the score.
-          </p>
+          <h3 className="risk-subtitle">{t('riskCard.weeksTitle')}</h3>
+          <p className="card-note">{t('riskCard.weeksNote')}</p>
           <ol className="attention-list">
             {weeks.map((w) => (
               <li key={w.weekStart}>
-                <span className="attention-week">Week of {formatDate(w.weekStart)}</span>
-                <span className="attention-share">{percentOf(w.share)}% of the weight</span>
+                <span className="attention-week">
+                  {t('riskCard.weekOf', { date: formatDate(w.weekStart) })}
+                </span>
+                <span className="attention-share">
+                  {t('riskCard.weekShare', { percent: formatWholePercent(w.share) })}
+                </span>
                 <span className="attention-track" aria-hidden="true">
                   <span className="attention-bar" style={{ width: `${percentOf(w.share)}%` }} />
                 </span>
@@ -131,16 +139,32 @@ function RiskDetails({
 }
 
 function OverrideLine({ override }: { override: RiskFeedbackView }) {
+  const { t } = useTranslation('profile');
   const tier = override.overrideTier;
+  const key = tier
+    ? override.note
+      ? 'riskCard.overrideTierNote'
+      : 'riskCard.overrideTier'
+    : override.note
+      ? 'riskCard.overriddenNote'
+      : 'riskCard.overridden';
   return (
     <p className="risk-override-line">
-      <strong>
-        {tier
-          ? `Set to ${RISK_TIER_LABELS[tier].label} by ${override.staffName}`
-          : `Overridden by ${override.staffName}`}
-      </strong>{' '}
-      on {formatDateTime(override.at)}
-      {override.note ? `: “${override.note}”` : ''}. The model’s own tier stays shown beside it.
+      <Trans
+        t={t}
+        i18nKey={key}
+        values={{
+          tier: tier ? RISK_TIER_LABELS[tier].label : '',
+          name: override.staffName,
+          when: formatDateTime(override.at),
+          note: override.note,
+        }}
+        components={{
+          strong: <strong />,
+          name: <span translate="no" />,
+          note: <span translate="no" />,
+        }}
+      />
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RiskHistoryPoint } from '../../api/types';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { riskHistoryConfig } from '../../charts/configs/riskHistory';
@@ -12,28 +13,25 @@ import { RiskChip } from '../common/RiskChip';
 
 /** The active model's weekly score for this student, with the same numbers as a table. */
 export function RiskHistoryFigure({ history }: { history: RiskHistoryPoint[] }) {
+  const { t } = useTranslation('profile');
   const config = useMemo(() => riskHistoryConfig(history, chartTheme()), [history]);
   return (
     <ChartFigure
-      title="Risk score by week"
+      title={t('riskHistory.title')}
       summary={riskHistorySummary(history)}
       chart={(summaryId) => (
-        <ChartCanvas
-          config={config}
-          label="Line chart of the risk score by week; each week's marker has its tier's shape"
-          describedBy={summaryId}
-        />
+        <ChartCanvas config={config} label={t('riskHistory.chartLabel')} describedBy={summaryId} />
       )}
       table={
         <DataTable
-          caption="Risk score by week"
+          caption={t('riskHistory.title')}
           head={
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('riskHistory.weekOf')}</th>
               <th scope="col" className="num">
-                Risk score
+                {t('riskHistory.score')}
               </th>
-              <th scope="col">Tier</th>
+              <th scope="col">{t('riskHistory.tier')}</th>
             </tr>
           }
         >
@@ -49,7 +47,7 @@ export function RiskHistoryFigure({ history }: { history: RiskHistoryPoint[] }) 
         </DataTable>
       }
     >
-      <ul className="tier-legend" aria-label="Marker shapes">
+      <ul className="tier-legend" aria-label={t('riskHistory.legend')}>
         {(['high', 'moderate', 'low'] as const).map((t) => (
           <li key={t}>
             <span className={`tier-legend-icon risk-${t}`} aria-hidden="true">

@@ -1,12 +1,34 @@
 import type { CalendarDay, CalendarStatus, IsoDate } from '../../api/types';
 import { CALENDAR_STATUS_ORDER } from '../../domain/labels';
 import { datesOfMonth, isoWeekday } from '../../format/format';
+import { intlLocale } from '../../i18n';
 
 export interface CalendarCell {
   date: IsoDate;
   day: number;
   /** Null on a weekday with no school (holiday, break). */
   status: CalendarStatus | null;
+}
+
+export interface WeekdayName {
+  short: string;
+  long: string;
+}
+
+/**
+ * Names of the ISO weekdays (Monday = 1 … Sunday = 7) in the UI language, from Intl: "Mon" and
+ * "Monday" in English, "lun" and "lunes" in Spanish. 2024-01-01 was a Monday.
+ */
+export function weekdayNames(weekdays: readonly number[]): Map<number, WeekdayName> {
+  const locale = intlLocale();
+  const short = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  return new Map(
+    weekdays.map((d) => {
+      const date = new Date(Date.UTC(2024, 0, d));
+      return [d, { short: short.format(date), long: long.format(date) }];
+    }),
+  );
 }
 
 export interface CalendarMonth {

@@ -1,15 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import type { ComparedWeeks, NeedsAttentionStudent } from '../../api/types';
 import { formatDate } from '../../format/format';
 import { hrefFor } from '../../stores/routes';
 import { EmptyState } from '../feedback/EmptyState';
-
-/** Why someone is listed, so an empty list is read as "checked", not "not working". */
-const RULES =
-  'A student is listed when their risk tier rose since last week or is high, their grade in this class fell 5 points or more in a week, or they are failing this class.';
+import { wordMessage } from '../../i18n/messages';
 
 /**
  * The students to look at this week, most reasons first, each linking to their profile with the
- * reasons in words (the core decides who and why; main/sections/attention.ts).
+ * reasons in words (the core decides who and why; main/sections/attention.ts). The card says why
+ * someone is listed, so an empty list is read as "checked", not "not working".
  */
 export function NeedsAttentionPanel({
   students,
@@ -21,24 +20,22 @@ export function NeedsAttentionPanel({
   /** A counselor sees only their caseload: an empty list says nothing of the rest of the class. */
   caseloadOnly: boolean;
 }) {
+  const { t } = useTranslation('sections');
   return (
     <section className="card" aria-labelledby="needs-attention-title">
       <h2 id="needs-attention-title" className="card-title">
-        Needs attention this week
+        {t('attention.title')}
       </h2>
       <p className="card-note">
-        {RULES}
+        {t('attention.rules')}
         {comparedWeeks &&
-          ` “Since last week” compares the week of ${formatDate(comparedWeeks.from)} with the week of ${formatDate(comparedWeeks.to)}.`}
+          ` ${t('attention.compared', {
+            from: formatDate(comparedWeeks.from),
+            to: formatDate(comparedWeeks.to),
+          })}`}
       </p>
       {students.length === 0 ? (
-        <EmptyState
-          title={
-            caseloadOnly
-              ? 'No one on your caseload in this class needs attention this week.'
-              : 'No one in this class needs attention this week.'
-          }
-        />
+        <EmptyState title={caseloadOnly ? t('attention.emptyCaseload') : t('attention.empty')} />
       ) : (
         <ul className="needs-attention-list">
           {students.map((s) => (
@@ -46,10 +43,13 @@ export function NeedsAttentionPanel({
               <a
                 className="student-link"
                 href={hrefFor({ name: 'student', studentId: s.studentId })}
+                translate="no"
               >
                 {s.name}
               </a>
-              <p className="needs-attention-reasons">{s.reasons.join(' ')}</p>
+              <p className="needs-attention-reasons">
+                {s.reasons.map((r) => wordMessage(r)).join(' ')}
+              </p>
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import {
   useReactTable,
   type SortingState,
 } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
 import type { SectionRosterRow } from '../../api/types';
 import { gradeShort } from '../../domain/labels';
 import {
@@ -18,7 +19,9 @@ import {
   tierChangeText,
 } from '../../domain/sections';
 import { formatPercent } from '../../format/format';
+import { i18n } from '../../i18n';
 import { hrefFor } from '../../stores/routes';
+import { FlagBadges } from '../common/FlagBadge';
 import { RiskCell } from '../common/RiskChip';
 import { isNumericColumn, SortableHeader } from '../common/SortableHeader';
 import { Value } from '../common/Value';
@@ -28,6 +31,27 @@ const column = createColumnHelper<SectionRosterRow>();
 /** Missing values (no score, no grade yet) sort after the rest in either direction. */
 const LAST = { sortUndefined: 'last' as const };
 
+/** The roster's columns, by id: a heading each, and words for the caption's "sorted by …". */
+const ROSTER_COLUMNS = {
+  name: 1,
+  gradeLevel: 1,
+  flags: 1,
+  risk: 1,
+  tierChange: 1,
+  attendance: 1,
+  grade: 1,
+  gradeChange: 1,
+} as const;
+
+type RosterColumn = keyof typeof ROSTER_COLUMNS;
+
+function isRosterColumn(id: string): id is RosterColumn {
+  return Object.hasOwn(ROSTER_COLUMNS, id);
+}
+
+/** A column's heading, read when the header is drawn (so it follows the language). */
+const heading = (id: RosterColumn) => () => i18n.t(`sections:roster.columns.${id}`);
+
 /**
  * Each column sorts on the value it shows. `sortDescFirst` puts the rows a teacher would look for
  * first on the first click: most flags, highest risk, biggest rise; lowest attendance and grade,
@@ -36,49 +60,53 @@ const LAST = { sortUndefined: 'last' as const };
 const columns = [
   column.accessor((r) => `${r.familyName}, ${r.givenName}`, {
     id: 'name',
-    header: 'Student',
+    header: heading('name'),
     sortingFn: (a, b, id) => String(a.getValue(id)).localeCompare(String(b.getValue(id))),
     cell: ({ row: { original: r } }) => (
       <>
-        <a className="student-link" href={hrefFor({ name: 'student', studentId: r.studentId })}>
+        <a
+          className="student-link"
+          href={hrefFor({ name: 'student', studentId: r.studentId })}
+          translate="no"
+        >
           {r.familyName}, {r.givenName}
         </a>
         <span className="student-number">
-          <span className="visually-hidden">Student number </span>
-          {r.studentNumber}
+          <span className="visually-hidden">{i18n.t('sections:roster.studentNumber')} </span>
+          <span translate="no">{r.studentNumber}</span>
         </span>
       </>
     ),
   }),
   column.accessor('gradeLevel', {
     id: 'gradeLevel',
-    header: 'Grade level',
+    header: heading('gradeLevel'),
     cell: (c) => gradeShort(c.getValue()),
     meta: { numeric: true },
   }),
   column.accessor((r) => r.flags.length, {
     id: 'flags',
-    header: 'Flags',
+    header: heading('flags'),
     sortDescFirst: true,
-    cell: ({ row: { original: r } }) => <FlagLabels labels={r.flags} />,
+    cell: ({ row: { original: r } }) => <FlagBadges flags={r.flags} />,
   }),
   column.accessor((r) => r.riskScore ?? undefined, {
     id: 'risk',
-    header: 'Risk',
+    header: heading('risk'),
     ...LAST,
     sortDescFirst: true,
     cell: ({ row: { original: r } }) => <RiskCell row={r} />,
   }),
   column.accessor((r) => tierChangeSteps(r), {
     id: 'tierChange',
-    header: 'Risk since last week',
+    header: heading('tierChange'),
     ...LAST,
     sortDescFirst: true,
     cell: ({ row: { original: r } }) => <TierChange row={r} />,
   }),
   column.accessor((r) => r.attendanceRate ?? undefined, {
     id: 'attendance',
-    header: 'Attendance',
+    header: heading('attendance'),
     ...LAST,
     sortDescFirst: false,
     cell: ({ row: { original: r } }) => <Value text={formatPercent(r.attendanceRate)} />,
@@ -86,7 +114,7 @@ const columns = [
   }),
   column.accessor((r) => r.grade ?? undefined, {
     id: 'grade',
-    header: 'Grade in this class',
+    header: heading('grade'),
     ...LAST,
     sortDescFirst: false,
     cell: ({ row: { original: r } }) => <ClassGrade row={r} />,
@@ -94,7 +122,7 @@ const columns = [
   }),
   column.accessor((r) => r.gradeChange ?? undefined, {
     id: 'gradeChange',
-    header: 'Grade since last week',
+    header: heading('gradeChange'),
     ...LAST,
     sortDescFirst: false,
     cell: ({ row: { original: r } }) => <GradeChange change={r.gradeChange} />,
@@ -102,22 +130,12 @@ const columns = [
   }),
 ];
 
-const SORT_WORDS: Record<string, string> = {
-  name: 'name',
-  gradeLevel: 'grade level',
-  flags: 'number of flags',
-  risk: 'risk score',
-  tierChange: 'risk tier change since last week',
-  attendance: 'attendance rate',
-  grade: 'grade in this class',
-  gradeChange: 'grade change since last week',
-};
-
 /**
  * The section's roster, sorted in the browser (the whole class is already here): click a column's
  * header to sort by it, again to reverse. The caption says the current order.
  */
 export function RosterTable({ rows, title }: { rows: SectionRosterRow[]; title: string }) {
+  const { t } = useTranslation('sections');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   // No React Compiler memoizes this component; tanstack's table object is meant to be re-read.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -133,13 +151,17 @@ export function RosterTable({ rows, title }: { rows: SectionRosterRow[]; title: 
     onSortingChange: setSorting,
   });
   const current = sorting[0];
-  const order = current
-    ? `, sorted by ${SORT_WORDS[current.id] ?? current.id}, ${current.desc ? 'descending' : 'ascending'}`
-    : '';
+  const caption = current
+    ? t('roster.captionSorted', {
+        title,
+        column: isRosterColumn(current.id) ? t(`roster.sortWords.${current.id}`) : current.id,
+        direction: current.desc ? t('roster.descending') : t('roster.ascending'),
+      })
+    : t('roster.caption', { title });
   return (
     <div className="table-scroll">
       <table className="data-table roster-table">
-        <caption className="visually-hidden">{`Roster of ${title}${order}`}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -174,27 +196,9 @@ export function RosterTable({ rows, title }: { rows: SectionRosterRow[]; title: 
   );
 }
 
-/** The roster's flags arrive as labels (the class report prints the same words). */
-function FlagLabels({ labels }: { labels: string[] }) {
-  if (labels.length === 0) return <span className="muted">None</span>;
-  return (
-    <ul className="flag-badges">
-      {labels.map((label) => (
-        <li key={label}>
-          <span className="flag-badge">
-            <span className="flag-badge-icon" aria-hidden="true">
-              ⚑
-            </span>
-            {label}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /** "↑ from moderate" on screen; "Up from moderate" to a screen reader (arrows are read oddly). */
 function TierChange({ row }: { row: SectionRosterRow }) {
+  const { t } = useTranslation('sections');
   const { direction } = tierChange(row);
   const text = tierChangeText(row);
   if (direction !== 'up' && direction !== 'down') {
@@ -203,7 +207,9 @@ function TierChange({ row }: { row: SectionRosterRow }) {
   return (
     <span className={`tier-change tier-change-${direction}`}>
       <span aria-hidden="true">{text.slice(0, 1)}</span>
-      <span className="visually-hidden">{direction === 'up' ? 'Up' : 'Down'}</span>
+      <span className="visually-hidden">
+        {direction === 'up' ? t('tierChange.upSpoken') : t('tierChange.downSpoken')}
+      </span>
       {text.slice(1)}
     </span>
   );
@@ -211,10 +217,11 @@ function TierChange({ row }: { row: SectionRosterRow }) {
 
 /** "78.7 (C)", with "Failing" said in words under a failing grade. */
 function ClassGrade({ row }: { row: SectionRosterRow }) {
+  const { t } = useTranslation('sections');
   return (
     <>
       <Value text={classGradeText(row)} />
-      {row.failing && <span className="cell-note mark-failing">Failing</span>}
+      {row.failing && <span className="cell-note mark-failing">{t('roster.failing')}</span>}
     </>
   );
 }

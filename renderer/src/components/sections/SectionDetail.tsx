@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SectionView } from '../../api/types';
 import { rosterCountText } from '../../domain/sections';
 import { EmptyState } from '../feedback/EmptyState';
@@ -8,6 +9,7 @@ import { SectionTrendFigure } from './SectionTrendFigure';
 
 /** Everything on a section's page below its heading: facts, who needs attention, roster, trend. */
 export function SectionDetail({ view }: { view: SectionView }) {
+  const { t } = useTranslation('sections');
   const partial = view.rows.length !== view.enrolled;
   return (
     <>
@@ -19,19 +21,14 @@ export function SectionDetail({ view }: { view: SectionView }) {
       />
       <section className="card" aria-labelledby="roster-title">
         <h2 id="roster-title" className="card-title">
-          Roster
+          {t('roster.title')}
         </h2>
         <p className="card-note">
-          {rosterCountText(view.enrolled, view.rows.length)}. Choose a column heading to sort by it;
-          choose it again to reverse the order.
+          {t('roster.note', { enrolled: rosterCountText(view.enrolled, view.rows.length) })}
         </p>
         {view.rows.length === 0 ? (
           <EmptyState
-            title={
-              view.enrolled === 0
-                ? 'No students are enrolled in this section.'
-                : 'None of the students in this section is on your caseload.'
-            }
+            title={view.enrolled === 0 ? t('roster.emptyNone') : t('roster.emptyCaseload')}
           />
         ) : (
           <RosterTable rows={view.rows} title={view.section.title} />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SectionSummary } from '../../api/types';
 import { sectionShortTitle } from '../../domain/sections';
 import { formatCount } from '../../format/format';
@@ -18,6 +19,7 @@ export function SectionListTable({
   sections: SectionSummary[];
   caption: string;
 }) {
+  const { t } = useTranslation('sections');
   const schools = new Set(sections.map((s) => s.schoolName));
   const showSchool = schools.size > 1;
   return (
@@ -25,20 +27,20 @@ export function SectionListTable({
       caption={caption}
       head={
         <tr>
-          <th scope="col">Course</th>
-          <th scope="col">Section</th>
-          <th scope="col">Period</th>
-          <th scope="col">Term</th>
-          {showSchool && <th scope="col">School</th>}
-          <th scope="col">Teachers</th>
+          <th scope="col">{t('list.columns.course')}</th>
+          <th scope="col">{t('list.columns.section')}</th>
+          <th scope="col">{t('list.columns.period')}</th>
+          <th scope="col">{t('list.columns.term')}</th>
+          {showSchool && <th scope="col">{t('list.columns.school')}</th>}
+          <th scope="col">{t('list.columns.teachers')}</th>
           <th scope="col" className="num">
-            Students
+            {t('list.columns.students')}
           </th>
           <th scope="col" className="num">
-            Flagged
+            {t('list.columns.flagged')}
           </th>
           <th scope="col" className="num">
-            High risk
+            {t('list.columns.highRisk')}
           </th>
         </tr>
       }
@@ -51,24 +53,31 @@ export function SectionListTable({
 }
 
 function SectionListRow({ section, showSchool }: { section: SectionSummary; showSchool: boolean }) {
+  const { t } = useTranslation('sections');
   const short = sectionShortTitle(section);
   const hiddenCourse = short === section.title ? '' : section.title.slice(0, -short.length);
   return (
     <tr>
-      <th scope="row">{section.courseTitle}</th>
-      <td>
+      <th scope="row" translate="no">
+        {section.courseTitle}
+      </th>
+      <td translate="no">
         <a className="section-link" href={hrefFor({ name: 'section', sectionId: section.id })}>
           {hiddenCourse && <span className="visually-hidden">{hiddenCourse}</span>}
           {short}
           <span className="visually-hidden"> ({section.termTitle})</span>
         </a>
       </td>
-      <td>
+      <td translate={section.period ? 'no' : undefined}>
         <Value text={section.period} />
       </td>
-      <td>{section.termTitle}</td>
-      {showSchool && <td>{section.schoolName}</td>}
-      <td>{section.teachers.length > 0 ? section.teachers.join(', ') : 'None listed'}</td>
+      <td translate="no">{section.termTitle}</td>
+      {showSchool && <td translate="no">{section.schoolName}</td>}
+      {section.teachers.length > 0 ? (
+        <td translate="no">{section.teachers.join(', ')}</td>
+      ) : (
+        <td>{t('list.noTeachers')}</td>
+      )}
       <td className="num">{formatCount(section.students)}</td>
       <td className="num">{formatCount(section.flagged)}</td>
       <td className="num">{formatCount(section.highRisk)}</td>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SectionTrendWeek } from '../../api/types';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { sectionTrendConfig } from '../../charts/configs/sectionTrend';
@@ -10,46 +11,42 @@ import { DataTable } from '../common/DataTable';
 import { Value } from '../common/Value';
 import { EmptyState } from '../feedback/EmptyState';
 
-const TITLE = 'Attendance and average grade by week';
-
 /** The class week by week (the students on the roster), with the same numbers as a table. */
 export function SectionTrendFigure({ weeks }: { weeks: SectionTrendWeek[] }) {
+  const { t } = useTranslation('sections');
+  const title = t('trend.title');
   const config = useMemo(() => sectionTrendConfig(weeks, chartTheme()), [weeks]);
   const recorded = weeks.some((w) => w.attendanceRate !== null || w.averageGrade !== null);
   if (!recorded) {
     return (
       <section className="card" aria-labelledby="section-trend-empty-title">
         <h2 id="section-trend-empty-title" className="card-title">
-          {TITLE}
+          {title}
         </h2>
-        <EmptyState title="No weekly attendance or grades recorded for this class yet.">
-          <p>The trend appears once the weekly features have been computed for its students.</p>
+        <EmptyState title={t('trend.emptyTitle')}>
+          <p>{t('trend.emptyBody')}</p>
         </EmptyState>
       </section>
     );
   }
   return (
     <ChartFigure
-      title={TITLE}
+      title={title}
       summary={sectionTrendSummary(weeks)}
       chart={(summaryId) => (
-        <ChartCanvas
-          config={config}
-          label="Line chart of the class’s attendance rate and average grade by week"
-          describedBy={summaryId}
-        />
+        <ChartCanvas config={config} label={t('trend.chartLabel')} describedBy={summaryId} />
       )}
       table={
         <DataTable
-          caption={TITLE}
+          caption={title}
           head={
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('trend.weekOf')}</th>
               <th scope="col" className="num">
-                Attendance rate
+                {t('trend.attendanceRate')}
               </th>
               <th scope="col" className="num">
-                Average grade
+                {t('trend.averageGrade')}
               </th>
             </tr>
           }

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { StaffRole, StaffSummary } from '../../api/types';
 import { ROLE_LABELS, ROLE_ORDER } from '../../domain/labels';
+import { wordMessage } from '../../i18n/messages';
 
 interface DemoAccountListProps {
   accounts: StaffSummary[];
@@ -40,6 +42,7 @@ function AccountGroup({
   signingInAs: string | null;
   onChoose: (staffId: string) => void;
 }) {
+  const { t } = useTranslation('signin');
   const headingId = `accounts-${role}`;
   return (
     <section className="account-group" aria-labelledby={headingId}>
@@ -57,15 +60,21 @@ function AccountGroup({
                 disabled={signingInAs !== null}
                 onClick={() => onChoose(account.id)}
               >
-                <span className="account-name">
+                <span className="account-name" translate="no">
                   {account.givenName} {account.familyName}
                 </span>
                 <span className="account-detail">
                   {ROLE_LABELS[account.role].one}
-                  {account.schoolName ? ` · ${account.schoolName}` : ''}
-                  {account.detail ? ` · ${account.detail}` : ''}
+                  {account.schoolName && (
+                    <>
+                      {' · '}
+                      <span translate="no">{account.schoolName}</span>
+                    </>
+                  )}
+                  {' · '}
+                  {wordMessage(account.detail)}
                 </span>
-                {busy && <span className="account-busy">Signing in…</span>}
+                {busy && <span className="account-busy">{t('signingIn')}</span>}
               </button>
             </li>
           );

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 
 interface SearchBoxProps {
@@ -10,6 +11,7 @@ interface SearchBoxProps {
 
 /** Searches as you type (after a short pause), or at once on Enter. */
 export function SearchBox({ value, onSearch, delayMs = 300 }: SearchBoxProps) {
+  const { t } = useTranslation('students');
   const [text, setText] = useState(value);
   const settled = useDebouncedValue(text, delayMs);
   useEffect(() => {
@@ -23,13 +25,14 @@ export function SearchBox({ value, onSearch, delayMs = 300 }: SearchBoxProps) {
   };
   return (
     <form role="search" className="field search-field" onSubmit={submit}>
-      <label htmlFor="student-search">Search by name or student number</label>
+      <label htmlFor="student-search">{t('filters.search')}</label>
       <input
         id="student-search"
         type="search"
         value={text}
         autoComplete="off"
         spellCheck={false}
+        translate="no"
         onChange={(e) => setText(e.target.value)}
       />
     </form>

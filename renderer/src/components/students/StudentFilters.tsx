@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FlagKey, RiskTier } from '../../api/types';
 import { FLAG_LABELS, FLAG_ORDER, gradeLong, isFlagKey } from '../../domain/labels';
 import { isRiskTier, RISK_TIER_LABELS, RISK_TIER_ORDER } from '../../domain/riskLabels';
@@ -32,19 +33,20 @@ export function StudentFilters({
   onTier,
   onClear,
 }: StudentFiltersProps) {
+  const { t } = useTranslation('students');
   const gradeOptions =
     query.grade !== null && !grades.includes(query.grade) ? [...grades, query.grade] : grades;
   return (
-    <div className="filters" role="group" aria-label="Filter students">
+    <div className="filters" role="group" aria-label={t('filters.group')}>
       <SearchBox key={resetKey} value={query.search} onSearch={onSearch} />
       <div className="field">
-        <label htmlFor="grade-filter">Grade</label>
+        <label htmlFor="grade-filter">{t('filters.grade')}</label>
         <select
           id="grade-filter"
           value={query.grade === null ? '' : String(query.grade)}
           onChange={(e) => onGrade(e.target.value === '' ? null : Number(e.target.value))}
         >
-          <option value="">All grades</option>
+          <option value="">{t('filters.allGrades')}</option>
           {gradeOptions.map((g) => (
             <option key={g} value={g}>
               {gradeLong(g)}
@@ -53,13 +55,13 @@ export function StudentFilters({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="flag-filter">Flag</label>
+        <label htmlFor="flag-filter">{t('filters.flag')}</label>
         <select
           id="flag-filter"
           value={query.flag ?? ''}
           onChange={(e) => onFlag(isFlagKey(e.target.value) ? e.target.value : null)}
         >
-          <option value="">Any students, flagged or not</option>
+          <option value="">{t('filters.anyFlag')}</option>
           {FLAG_ORDER.map((flag) => (
             <option key={flag} value={flag}>
               {FLAG_LABELS[flag].label}
@@ -68,23 +70,23 @@ export function StudentFilters({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="tier-filter">Risk tier</label>
+        <label htmlFor="tier-filter">{t('filters.tier')}</label>
         <select
           id="tier-filter"
           value={query.tier ?? ''}
           onChange={(e) => onTier(isRiskTier(e.target.value) ? e.target.value : null)}
         >
-          <option value="">Any tier, or not scored</option>
+          <option value="">{t('filters.anyTier')}</option>
           {RISK_TIER_ORDER.map((tier) => (
             <option key={tier} value={tier}>
-              {RISK_TIER_LABELS[tier].label} risk
+              {t('filters.tierOption', { tier: RISK_TIER_LABELS[tier].label })}
             </option>
           ))}
         </select>
       </div>
       {hasFilters(query) && (
         <button type="button" className="button button-secondary filters-clear" onClick={onClear}>
-          Clear filters
+          {t('filters.clear')}
         </button>
       )}
     </div>

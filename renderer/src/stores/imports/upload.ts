@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../main/api/errors';
+import { i18n } from '../../i18n';
 import { request } from '../request';
 import { bytesToBase64, chunkRanges } from './chunks';
 
@@ -32,7 +33,7 @@ export async function uploadFile(
     if (received !== end) {
       throw new ApiError(
         'internal',
-        `The upload of ${file.name} went out of step (${received} of ${end} bytes). Add the file again.`,
+        i18n.t('imports:uploadList.outOfStep', { file: file.name, received, end }),
       );
     }
     sent = received;

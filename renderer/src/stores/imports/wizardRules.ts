@@ -4,17 +4,15 @@
  */
 import type { ApiError } from '../../../../main/api/contract';
 import type { ColumnMapping, ImportKind, ImportPreview, Input } from '../../api/types';
+import { currentLanguage, i18n, intlLocale } from '../../i18n';
 import type { AsyncState } from '../asyncState';
 import { dataOf } from '../asyncState';
+import { missingFieldLabels } from './importWords';
 
 export type WizardStep = 'files' | 'review' | 'run' | 'report';
 
-export const WIZARD_STEPS: { step: WizardStep; title: string }[] = [
-  { step: 'files', title: 'Choose files' },
-  { step: 'review', title: 'Check and match columns' },
-  { step: 'run', title: 'Import' },
-  { step: 'report', title: 'Report' },
-];
+/** The wizard's steps in order; their names are `imports:steps.<step>`. */
+export const WIZARD_STEPS: readonly WizardStep[] = ['files', 'review', 'run', 'report'];
 
 export interface WizardFile {
   /** Local id (the same file may be added twice). */
@@ -42,14 +40,24 @@ export interface ColumnOption {
  * headers repeat, with the first sample value as a hint ("Student Number — e.g. 100234").
  */
 export function columnOptions(preview: Pick<ImportPreview, 'headers' | 'sample'>): ColumnOption[] {
-  const names = preview.headers.map((h, i) => h.trim() || `Column ${i + 1}`);
+  const names = preview.headers.map((h, i) => h.trim() || columnName(i));
   const first = preview.sample[0]?.values ?? [];
   return names.map((name, index) => {
     const repeated = names.filter((n) => n === name).length > 1;
-    const base = repeated ? `${name} (column ${index + 1})` : name;
+    const base = repeated ? i18n.t('imports:columns.repeated', { name, number: index + 1 }) : name;
     const example = first[index]?.trim();
-    return { index, label: example ? `${base} — e.g. ${truncate(example, 30)}` : base };
+    return {
+      index,
+      label: example
+        ? i18n.t('imports:columns.withExample', { column: base, example: truncate(example, 30) })
+        : base,
+    };
   });
+}
+
+/** "Column 3": a column whose header is blank. */
+export function columnName(index: number): string {
+  return i18n.t('imports:columns.blank', { number: index + 1 });
 }
 
 function truncate(text: string, max: number): string {
@@ -83,33 +91,43 @@ export function sharedColumns(mapping: ColumnMapping): Record<string, string[]> 
  * list means every file is uploaded, understood and mapped.
  */
 export function importBlockers(files: readonly WizardFile[]): string[] {
-  if (files.length === 0) return ['Add at least one file.'];
+  if (files.length === 0) return [i18n.t('imports:blockers.none')];
   const reasons: string[] = [];
-  for (const file of files) {
-    const preview = dataOf(file.preview);
-    if (file.upload === 'uploading') reasons.push(`${file.name} is still uploading.`);
-    else if (file.upload === 'failed')
-      reasons.push(`${file.name} could not be uploaded: remove it or add it again.`);
-    else if (file.preview.status === 'error')
-      reasons.push(`${file.name} could not be read: remove it to import the other files.`);
-    else if (file.preview.status !== 'ready' || !preview)
-      reasons.push(`Sightline is still checking ${file.name}.`);
-    else if (preview.notAllowed) reasons.push(`${file.name}: ${preview.notAllowed}`);
-    else if (preview.kind === null) reasons.push(`Choose what kind of file ${file.name} is.`);
+  for (const wizardFile of files) {
+    const file = wizardFile.name;
+    const preview = dataOf(wizardFile.preview);
+    if (wizardFile.upload === 'uploading')
+      reasons.push(i18n.t('imports:blockers.uploading', { file }));
+    else if (wizardFile.upload === 'failed')
+      reasons.push(i18n.t('imports:blockers.uploadFailed', { file }));
+    else if (wizardFile.preview.status === 'error')
+      reasons.push(i18n.t('imports:blockers.unreadable', { file }));
+    else if (wizardFile.preview.status !== 'ready' || !preview)
+      reasons.push(i18n.t('imports:blockers.checking', { file }));
+    else if (preview.notAllowed)
+      reasons.push(i18n.t('imports:blockers.notAllowed', { file, reason: preview.notAllowed }));
+    else if (preview.kind === null) reasons.push(i18n.t('imports:blockers.chooseKind', { file }));
     else if (preview.oneRoster && preview.oneRoster.version === null)
-      reasons.push(
-        `${file.name} is not a bundle Sightline can import: remove it to import the others.`,
-      );
+      reasons.push(i18n.t('imports:blockers.badBundle', { file }));
     else if (preview.missingRequired.length > 0)
-      reasons.push(`Choose the column for ${listWords(preview.missingRequired)} in ${file.name}.`);
+      reasons.push(
+        i18n.t('imports:blockers.chooseColumns', {
+          file,
+          fields: listWords(missingFieldLabels(preview)),
+        }),
+      );
   }
   return reasons;
 }
 
-/** "A", "A and B", "A, B and C". */
+/**
+ * "A", "A and B", "A, B and C", as the UI language writes a list: Sightline's English puts no
+ * comma before "and" (the en-GB rule); Spanish writes "y", or "e" before an "i" sound.
+ */
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  const locale = currentLanguage() === 'en' ? 'en-GB' : intlLocale();
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   InterventionPlanInput,
   InterventionUpdateInput,
 } from '../../api/types';
+import { caseload } from '../caseload/caseloadStore';
 import { request } from '../request';
 import { checkInsDue, interventionCoverage, studentInterventions } from './interventionsStore';
 
@@ -15,6 +16,7 @@ import { checkInsDue, interventionCoverage, studentInterventions } from './inter
 async function refreshAfterWrite(studentId: string): Promise<void> {
   checkInsDue.invalidate();
   interventionCoverage.invalidate();
+  caseload.invalidate();
   await studentInterventions.load(studentId, { force: true });
 }
 
