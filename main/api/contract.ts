@@ -277,8 +277,11 @@ export const inputs = {
   'sections.list': z.object({ schoolId: id.optional() }).strict(),
   /** Counselors: every student on their caseload, with what is new since the data they last saw. */
   'caseload.get': none,
-  /** Counselors: nothing on the caseload is new until newer data arrives. */
-  'caseload.markSeen': none,
+  /**
+   * Counselors: nothing on the caseload shown with data as of `dataAsOf` is new until newer data
+   * arrives; refused as a conflict when newer data arrived since it was shown.
+   */
+  'caseload.markSeen': z.object({ dataAsOf: isoDate.nullable() }).strict(),
   /** A section's roster with flags, tier and change since last week, trends and who needs attention. */
   'sections.get': z.object({ sectionId: id }).strict(),
   /** A student's report as a tagged PDF: flags, risk and reasons, charts, grades, interventions. */

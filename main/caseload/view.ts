@@ -32,12 +32,17 @@ const raisedFlags = (row: Partial<FlagColumns> | undefined): FlagKey[] =>
 
 const TIER_RANK: Record<RiskTier, number> = { low: 0, moderate: 1, high: 2 };
 
-export async function caseloadRows(
-  db: Kysely<Database>,
-  sqlite: SQLite.Database,
-  scope: Scope,
-  comparedWith: IsoDate | null,
-): Promise<CaseloadRow[]> {
+/** What a counselor was shown of each student: the flags up and the model's tier. */
+export type Shown = Record<string, { flags: FlagKey[]; tier: RiskTier | null }>;
+
+export interface CaseloadData {
+  students: StudentRow[];
+  /** The caseload as it is now, to remember as what this visit showed. */
+  shown: Shown;
+}
+
+/** The counselor's students as they are now. */
+export async function readCaseload(db: Kysely<Database>, scope: Scope): Promise<CaseloadData> {
   const students = (await db
     .selectFrom('students')
     .innerJoin('schools', 'schools.id', 'students.school_id')
@@ -59,27 +64,46 @@ export async function caseloadRows(
       'r.model_version_id',
     ])
     .execute()) as StudentRow[];
-  if (students.length === 0) return [];
+  const shown: Shown = {};
+  for (const s of students) shown[s.id] = { flags: raisedFlags(s), tier: s.tier };
+  return { students, shown };
+}
 
+/**
+ * Before a first visit there is nothing the counselor saw: "new" is measured against each
+ * student's weekly snapshot on or before `date` (a week before the data), flags and tier.
+ */
+export function shownOn(sqlite: SQLite.Database, studentIds: string[], date: IsoDate): Shown {
+  const ids = JSON.stringify(studentIds);
+  const flags = flagsOn(sqlite, ids, date);
+  const tiers = tiersOn(sqlite, ids, date);
+  const shown: Shown = {};
+  for (const id of studentIds) {
+    // A student with no week on or before the date is new to the data: all their flags are new.
+    shown[id] = { flags: raisedFlags(flags.get(id)), tier: tiers.get(id) ?? null };
+  }
+  return shown;
+}
+
+/** The caseload's rows, with what is new against `before` (null: nothing to compare with). */
+export function caseloadRows(
+  sqlite: SQLite.Database,
+  { students }: CaseloadData,
+  before: Shown | null,
+): CaseloadRow[] {
+  if (students.length === 0) return [];
   const ids = JSON.stringify(students.map((s) => s.id));
-  const before = comparedWith
-    ? flagsOn(sqlite, ids, comparedWith)
-    : new Map<string, Partial<FlagColumns>>();
-  const tiersBefore = comparedWith
-    ? tiersOn(sqlite, ids, comparedWith)
-    : new Map<string, RiskTier>();
   const overrides = overridesOf(sqlite, ids);
   const plans = activePlans(sqlite, ids);
 
   return students.map((s): CaseloadRow => {
     const flags = raisedFlags(s);
-    const seen = before.get(s.id);
-    // A student with no week on or before the comparison date is new to the data: all flags new.
-    const flagsBefore = new Set(seen ? raisedFlags(seen) : []);
-    const newFlags = comparedWith ? flags.filter((f) => !flagsBefore.has(f)) : [];
-    const tierBefore = tiersBefore.get(s.id) ?? null;
+    const seen = before?.[s.id];
+    const flagsBefore = new Set(seen?.flags ?? []);
+    const newFlags = before ? flags.filter((f) => !flagsBefore.has(f)) : [];
+    const tierBefore = seen?.tier ?? null;
     const tierRaised =
-      comparedWith !== null &&
+      before !== null &&
       s.tier !== null &&
       s.tier !== 'low' &&
       (tierBefore === null || TIER_RANK[s.tier] > TIER_RANK[tierBefore]);

@@ -39,6 +39,12 @@ void words.init({
   initAsync: false,
 });
 
+// `{{count, number}}`: grouped as US readers of either language expect (es-US writes 12,345).
+const INTL_LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+words.services.formatter?.add('number', (value, language, options) =>
+  new Intl.NumberFormat(INTL_LOCALES[language as Language] ?? 'en-US', options).format(value),
+);
+
 /** A message in words, in `language`; nested messages are worded first. */
 export function wordMessage(m: Message, language: Language = 'en'): string {
   const params: Record<string, string | number> = {};

@@ -102,20 +102,28 @@ describe('caseload', () => {
     expect(again.lastVisitAt).toEqual(expect.any(Number));
     expect(rowOf(again, ids.ben).newFlags).toEqual(['course_failure']);
 
-    await as(ids.counselor, 'caseload.markSeen');
+    await as(ids.counselor, 'caseload.markSeen', { dataAsOf: '2025-09-26' });
     const seen = await as<CaseloadView>(ids.counselor, 'caseload.get');
     expect(seen.comparedWith).toBe('2025-09-26');
     expect(seen.rows.flatMap((r) => r.newFlags)).toEqual([]);
     expect(seen.rows.some((r) => r.tierRaised)).toBe(false);
 
-    // Newer data raises Ana's GPA flag: new against the data seen before (Sep 26).
+    // Newer data raises Ana's GPA flag: new against what the counselor was shown on Sep 26,
+    // even though the pipeline rewrote every weekly snapshot with the flag up meanwhile.
     sqlite.exec(`UPDATE student_indicators SET as_of = '2025-10-03'`);
     sqlite.exec(`UPDATE student_indicators SET flag_low_gpa = 1 WHERE student_id = '${ids.ana}'`);
-    sqlite.exec(`UPDATE student_features SET flag_low_gpa = 0 WHERE student_id = '${ids.ana}'`);
+    sqlite.exec(`UPDATE student_features SET flag_low_gpa = 1 WHERE student_id = '${ids.ana}'`);
     const newer = await as<CaseloadView>(ids.counselor, 'caseload.get');
     expect(newer).toMatchObject({ dataAsOf: '2025-10-03', comparedWith: '2025-09-26' });
     expect(rowOf(newer, ids.ana).newFlags).toEqual(['low_gpa']);
     expect(rowOf(newer, ids.ben).newFlags).toEqual([]);
+    // A window still showing the Sep 26 list cannot mark the newer data seen unseen.
+    await expect(
+      as(ids.counselor, 'caseload.markSeen', { dataAsOf: '2025-09-26' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(rowOf(await as<CaseloadView>(ids.counselor, 'caseload.get'), ids.ana).newFlags).toEqual([
+      'low_gpa',
+    ]);
   });
 
   it('shows active plans and the next check-in', async () => {
@@ -141,6 +149,8 @@ describe('caseload', () => {
     for (const staffId of [ids.tran, ids.admin, ids.districtAdmin]) {
       await expect(as(staffId, 'caseload.get')).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(as(ids.tran, 'caseload.markSeen')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(as(ids.tran, 'caseload.markSeen', { dataAsOf: null })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

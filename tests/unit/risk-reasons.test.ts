@@ -77,3 +77,14 @@ describe('risk reasons', () => {
     );
   });
 });
+
+describe('messages', () => {
+  it('group counts the way US readers of each language expect', () => {
+    const caseload = { key: 'staffDetail.caseload', params: { count: 12345 } };
+    expect(wordMessage(caseload, 'en')).toBe('Caseload of 12,345 students');
+    expect(wordMessage(caseload, 'es')).toBe('Lista de casos de 12,345 estudiantes');
+    expect(wordMessage({ key: 'staffDetail.caseload', params: { count: 1 } }, 'es')).toBe(
+      'Lista de casos de 1 estudiante',
+    );
+  });
+});

@@ -44,6 +44,13 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
 });
 
+// `{{count, number}}` in a message: grouped as the rest of the UI is (es-US writes 12,345).
+i18next.services.formatter?.add('number', (value, language, options) =>
+  new Intl.NumberFormat(INTL_LOCALES[isLanguage(language) ? language : 'en'], options).format(
+    value,
+  ),
+);
+
 export const i18n = i18next;
 
 export function currentLanguage(): Language {

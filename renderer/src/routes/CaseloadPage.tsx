@@ -16,6 +16,7 @@ import {
   type CaseloadOrder,
   type CaseloadViewFilter,
 } from '../domain/caseload';
+import { toApiError } from '../api/errors';
 import { formatCount, formatDate } from '../format/format';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
@@ -44,15 +45,15 @@ export function CaseloadPage() {
   const data = dataOf(state);
   const [view, setView] = useState<CaseloadViewFilter>('attention');
   const [sorting, setSorting] = useState<SortingState>(ORDER_SORTING.risk);
-  const [marking, setMarking] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const [marking, setMarking] = useState<'idle' | 'busy' | 'failed' | 'newerData'>('idle');
 
-  const markSeen = async () => {
+  const markSeen = async (shownAsOf: string | null) => {
     setMarking('busy');
     try {
-      await markCaseloadSeen();
+      await markCaseloadSeen(shownAsOf);
       setMarking('idle');
-    } catch {
-      setMarking('failed');
+    } catch (err) {
+      setMarking(toApiError(err).code === 'conflict' ? 'newerData' : 'failed');
     }
   };
 
@@ -101,7 +102,7 @@ export function CaseloadPage() {
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => void markSeen()}
+                onClick={() => void markSeen(data.dataAsOf)}
                 disabled={newCount === 0 || marking === 'busy'}
                 aria-describedby="caseload-new-title"
               >
@@ -117,9 +118,9 @@ export function CaseloadPage() {
                 </button>
               )}
             </div>
-            {marking === 'failed' && (
+            {(marking === 'failed' || marking === 'newerData') && (
               <p className="field-error" role="alert">
-                {t('summary.markFailed')}
+                {marking === 'failed' ? t('summary.markFailed') : t('summary.newerData')}
               </p>
             )}
           </section>

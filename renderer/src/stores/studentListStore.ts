@@ -187,6 +187,14 @@ async function fetchBlock(
     const page = await request('students.list', studentBlockInput(args, block));
     if (studentListStore.getState().instance !== instance) return;
     updateList(key, (list) => {
+      // An answer asked before the data changed is kept only as a stale block: its count and
+      // date are older than what later answers say, and must not roll them back.
+      if (asked !== generation) {
+        return {
+          ...list,
+          blocks: { ...list.blocks, [block]: { status: 'ready', rows: page.rows, stale: true } },
+        };
+      }
       // A different count means the data changed under the list: the other blocks may have
       // shifted, so each is fetched again when it next comes into view.
       const shifted = list.total !== null && list.total !== page.total;
@@ -198,7 +206,7 @@ async function fetchBlock(
             ]),
           )
         : { ...list.blocks };
-      blocks[block] = { status: 'ready', rows: page.rows, stale: asked !== generation };
+      blocks[block] = { status: 'ready', rows: page.rows, stale: false };
       return { ...list, total: page.total, dataAsOf: page.dataAsOf, blocks, error: null };
     });
   } catch (err) {

@@ -1,6 +1,5 @@
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -15,7 +14,7 @@ import { formatDate, formatPercent } from '../../format/format';
 import { i18n } from '../../i18n';
 import { hrefFor } from '../../stores/routes';
 import { RiskCell } from '../common/RiskChip';
-import { isNumericColumn, SortableHeader } from '../common/SortableHeader';
+import { SortedTable } from '../common/SortedTable';
 import { Value } from '../common/Value';
 
 const column = createColumnHelper<CaseloadRow>();
@@ -145,40 +144,12 @@ export function CaseloadTable({
         })
       : t('table.caption');
   return (
-    <div className="table-scroll">
-      <table className="data-table caseload-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader key={header.id} header={header} />
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={isNew(row.original) ? 'row-new' : undefined}>
-              {row.getVisibleCells().map((cell) =>
-                cell.column.id === 'name' ? (
-                  <th key={cell.id} scope="row">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </th>
-                ) : (
-                  <td
-                    key={cell.id}
-                    className={isNumericColumn(cell.column.columnDef.meta) ? 'num' : undefined}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SortedTable
+      table={table}
+      caption={caption}
+      className="caseload-table"
+      rowClassName={(r) => (isNew(r) ? 'row-new' : undefined)}
+    />
   );
 }
 

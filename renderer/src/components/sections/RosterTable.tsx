@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -23,7 +22,7 @@ import { i18n } from '../../i18n';
 import { hrefFor } from '../../stores/routes';
 import { FlagBadges } from '../common/FlagBadge';
 import { RiskCell } from '../common/RiskChip';
-import { isNumericColumn, SortableHeader } from '../common/SortableHeader';
+import { SortedTable } from '../common/SortedTable';
 import { Value } from '../common/Value';
 
 const column = createColumnHelper<SectionRosterRow>();
@@ -158,42 +157,7 @@ export function RosterTable({ rows, title }: { rows: SectionRosterRow[]; title: 
         direction: current.desc ? t('roster.descending') : t('roster.ascending'),
       })
     : t('roster.caption', { title });
-  return (
-    <div className="table-scroll">
-      <table className="data-table roster-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader key={header.id} header={header} />
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getVisibleCells().map((cell) =>
-                cell.column.id === 'name' ? (
-                  <th key={cell.id} scope="row">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </th>
-                ) : (
-                  <td
-                    key={cell.id}
-                    className={isNumericColumn(cell.column.columnDef.meta) ? 'num' : undefined}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <SortedTable table={table} caption={caption} className="roster-table" />;
 }
 
 /** "↑ from moderate" on screen; "Up from moderate" to a screen reader (arrows are read oddly). */

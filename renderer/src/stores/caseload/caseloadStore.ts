@@ -7,8 +7,15 @@ import { request } from '../request';
  */
 export const caseload = createQueryStore((_: null) => request('caseload.get', {}));
 
-/** "Mark all as seen", then read the caseload again (nothing is new any more). */
-export async function markCaseloadSeen(): Promise<void> {
-  await request('caseload.markSeen', {});
-  await caseload.load(null, { force: true });
+/**
+ * "Mark all as seen" for the caseload shown (its data date), then read it again: nothing is new
+ * any more. Refused as `conflict` when newer data arrived meanwhile; the caseload is read again
+ * either way, so the counselor sees what changed.
+ */
+export async function markCaseloadSeen(shownAsOf: string | null): Promise<void> {
+  try {
+    await request('caseload.markSeen', { dataAsOf: shownAsOf });
+  } finally {
+    await caseload.load(null, { force: true });
+  }
 }
