@@ -7,6 +7,7 @@ import {
 import { formatCount } from '../../format/format';
 import type { FileReportView } from '../../stores/imports/jobResult';
 import { QuarantineTable } from './QuarantineTable';
+import { importOutcomeText } from '../../stores/imports/importWords';
 
 const COUNTS = ['added', 'updated', 'unchanged', 'deleted', 'ignored', 'quarantined'] as const;
 
@@ -31,7 +32,7 @@ export function FileReportCard({ file }: { file: FileReportView }) {
           ? t('report.metaBundle', { ...meta, mode: ONEROSTER_MODE_LABELS[file.bundleMode] })
           : t('report.meta', meta)}
       </p>
-      <p className="report-summary">{file.summary}</p>
+      <p className="report-summary">{importOutcomeText(file)}</p>
       {file.error && <p className="field-error">{file.error}</p>}
       <dl className="report-counts">
         {COUNTS.map((key) => (

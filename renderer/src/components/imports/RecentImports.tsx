@@ -13,6 +13,7 @@ import { toApiError } from '../../stores/request';
 import { EmptyState } from '../feedback/EmptyState';
 import { ErrorPanel } from '../feedback/ErrorPanel';
 import { LoadingState } from '../feedback/LoadingState';
+import { importOutcomeText } from '../../stores/imports/importWords';
 
 const RETRYABLE: ImportSummary['status'][] = ['failed', 'cancelled', 'interrupted'];
 
@@ -91,7 +92,7 @@ export function RecentImports() {
                 <tr key={row.importId}>
                   <th scope="row">
                     <span translate="no">{row.fileName}</span>
-                    <span className="cell-note">{row.summary}</span>
+                    <span className="cell-note">{importOutcomeText(row)}</span>
                   </th>
                   <td>{formatDateTime(row.startedAt)}</td>
                   <td>{IMPORT_KIND_LABELS[row.kind]}</td>

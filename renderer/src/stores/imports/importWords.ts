@@ -99,3 +99,44 @@ export function fileCount(count: number): string {
 export function problemCount(count: number): string {
   return i18n.t('imports:counts.problems', { count, n: formatCount(count) });
 }
+
+/** A file's counts and status, as an import report and the recent-imports list show them. */
+export interface ImportOutcome {
+  status: string;
+  rowsTotal: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  ignored: number;
+  quarantined: number;
+}
+
+const OUTCOME_COUNTS = [
+  'added',
+  'updated',
+  'deleted',
+  'unchanged',
+  'ignored',
+  'quarantined',
+] as const;
+
+/**
+ * One file's outcome in a sentence ("Nothing changed: every row was already imported."), worded
+ * here from its counts in the UI language (the core's own sentence is English).
+ */
+export function importOutcomeText(c: ImportOutcome): string {
+  if (c.status === 'cancelled') return i18n.t('imports:fileOutcome.cancelled');
+  if (c.status === 'failed') return i18n.t('imports:fileOutcome.failed');
+  if (c.status === 'interrupted') return i18n.t('imports:fileOutcome.interrupted');
+  if (c.rowsTotal === 0) return i18n.t('imports:fileOutcome.noRows');
+  const parts = OUTCOME_COUNTS.filter((key) => c[key] > 0).map((key) =>
+    i18n.t(`imports:fileOutcome.counts.${key}`, { count: c[key], n: formatCount(c[key]) }),
+  );
+  const changed = c.added + c.updated + c.deleted;
+  const list = parts.join(', ');
+  if (changed > 0) return i18n.t('imports:fileOutcome.changed', { list });
+  return c.quarantined === 0 && c.ignored === 0
+    ? i18n.t('imports:fileOutcome.alreadyImported', { list })
+    : i18n.t('imports:fileOutcome.nothingChanged', { list });
+}
